@@ -1,0 +1,120 @@
+"""Command line: a thin layer over the library. Errors become one line on stderr here only.
+
+Exit codes: 0 ok, 1 new conflicts (check), 2 bad usage or unreadable input.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+from .check import BaselineError, load_baseline, new_conflicts, write_baseline
+from .config import ConfigError, load_config
+from .pipeline import extract_paths, run
+from .render import claims_jsonl, claims_table, to_json, write_reports
+
+
+def _err(msg: str) -> None:
+    click.echo(f"crosscheck: error: {msg}", err=True)
+
+
+def _run_options(f):
+    f = click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="TOML file extending the lexicon and policies.")(f)
+    f = click.option("--workers", type=int, default=None, help="Worker processes (default: all cores).")(f)
+    f = click.option("--executor", type=click.Choice(["auto", "serial", "process", "dask"]), default="auto",
+                     show_default=True, help="Where per-article extraction runs.")(f)
+    f = click.option("--scheduler", default=None, help="Dask scheduler address (with --executor dask).")(f)
+    f = click.option("--no-cache", is_flag=True, help="Do not read or write the extraction cache.")(f)
+    f = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(f)
+    f = click.argument("paths", nargs=-1, required=True)(f)
+    return f
+
+
+def _kw(config_path, workers, executor, scheduler, no_cache, quiet):
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        _err(str(exc))
+        sys.exit(2)
+    progress = not quiet and sys.stderr.isatty()
+    return config, dict(executor=executor, workers=workers, scheduler=scheduler, cache=not no_cache,
+                        cache_path=os.environ.get("CROSSCHECK_CACHE"), progress=progress)
+
+
+def _report_errors(errors) -> int:
+    for e in errors:
+        _err(str(e))
+    return 2 if errors else 0
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="crosscheck")
+def cli():
+    """Cross-check the numbers that different news sources report about the same events."""
+
+
+@cli.command()
+@_run_options
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one claim per line (see contract.md).")
+def extract(paths, as_json, **opts):
+    """Print every numeric claim in the articles under PATHS."""
+    config, kw = _kw(**opts)
+    _, claims, _, errors = extract_paths(paths, config, **kw)
+    click.echo(claims_jsonl(claims) if as_json else claims_table(claims), nl=not as_json)
+    sys.exit(_report_errors(errors))
+
+
+@cli.command()
+@_run_options
+@click.option("-o", "--output", "outdir", default="reports", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the Markdown, CSV and HTML reports.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (see contract.md) instead.")
+@click.option("--sqlite", "sqlite_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write documents, claims, events and findings to this SQLite file.")
+def report(paths, outdir, as_json, sqlite_path, **opts):
+    """Align and reconcile the claims in PATHS and write the reports."""
+    config, kw = _kw(**opts)
+    result = run(paths, config, **kw)
+    if as_json:
+        click.echo(to_json(result), nl=False)
+    else:
+        for p in write_reports(result, outdir):
+            click.echo(f"wrote {p}", err=True)
+    if sqlite_path:
+        from .render.sqlite import write_sqlite
+        write_sqlite(result, sqlite_path)
+        click.echo(f"wrote {sqlite_path}", err=True)
+    sys.exit(_report_errors(result.errors))
+
+
+@cli.command()
+@_run_options
+@click.option("--baseline", required=True, type=click.Path(dir_okay=False), help="JSON file of known conflicts.")
+@click.option("--update-baseline", is_flag=True, help="Write the current conflicts to the baseline and exit 0.")
+def check(paths, baseline, update_baseline, **opts):
+    """Exit 1 when the articles bring a conflict that the baseline does not list."""
+    config, kw = _kw(**opts)
+    result = run(paths, config, **kw)
+    code = _report_errors(result.errors)
+    if code:
+        sys.exit(code)
+    if update_baseline:
+        write_baseline(baseline, result)
+        click.echo(f"wrote {baseline}", err=True)
+        sys.exit(0)
+    try:
+        known = load_baseline(baseline)
+    except BaselineError as exc:
+        _err(str(exc))
+        sys.exit(2)
+    new = new_conflicts(result, known)
+    for f in new:
+        click.echo(f"new conflict: {f.explanation}")
+    sys.exit(1 if new else 0)
+
+
+def main():
+    cli(prog_name="crosscheck")

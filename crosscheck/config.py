@@ -1,0 +1,59 @@
+"""Configuration: the built-in lexicon and policies, extended by a user's TOML file.
+
+A user file may hold any of the sections of ``data/defaults.toml``; lists are
+extended, scalars replaced. ``Config.digest`` keys the extraction cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+
+class ConfigError(Exception):
+    """A config file that cannot be read or parsed."""
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, val in extra.items():
+        if isinstance(val, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], val)
+        elif isinstance(val, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + [v for v in val if v not in out[key]]
+        else:
+            out[key] = val
+    return out
+
+
+@dataclass(frozen=True)
+class Config:
+    data: dict
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(self.data, sort_keys=True).encode()).hexdigest()[:16]
+
+    def section(self, name: str) -> dict:
+        return self.data.get(name, {})
+
+
+def defaults() -> dict:
+    return tomllib.loads(resources.files("crosscheck").joinpath("data/defaults.toml").read_text(encoding="utf-8"))
+
+
+def load_config(path: Optional[str] = None) -> Config:
+    data = defaults()
+    if path:
+        try:
+            user = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read config ({exc.__class__.__name__}: {exc})") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        data = _merge(data, user)
+    return Config(data)

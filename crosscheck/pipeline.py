@@ -1,0 +1,111 @@
+"""The whole run, stage by stage.
+
+1. ingest: files and folders -> Article (bad inputs become errors, the run goes on)
+2. extract + date: one pure function per article (pool / dask / cache)
+3. dedup: one text published twice is one source
+4. align: claims of all articles -> events (networkx graph)
+5. reconcile: interval arithmetic -> findings and estimates
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import Iterable, Optional
+
+from . import __version__
+from .align import align
+from .cache import open_cache
+from .config import Config, load_config
+from .dedup import find_duplicates
+from .executors import map_articles
+from .extract import extract_claims
+from .ingest import IngestError, iter_articles
+from .model import Article, Result
+from .reconcile import reconcile
+from .timeline import date_claims
+
+EXTRACTOR_VERSION = f"{__version__}-1"
+
+
+def process_article(article: Article, config: Config):
+    """Extract and date the claims of one article. Pure: same input, same output."""
+    claims = extract_claims(article, config)
+    return date_claims(article, claims)
+
+
+def _cache_key(article: Article, config: Config) -> str:
+    h = hashlib.sha256()
+    for part in (EXTRACTOR_VERSION, config.digest, article.doc, article.published or "",
+                 article.published_from or "", article.text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class _Task:
+    """Picklable per-article job for process pools and dask."""
+
+    def __init__(self, config: Config):
+        self.config = config
+
+    def __call__(self, article: Article):
+        try:
+            return process_article(article, self.config)
+        except Exception as exc:  # a bug on one article must not lose the others
+            return IngestError(article.doc, f"extraction failed ({exc.__class__.__name__}: {exc})")
+
+
+def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, executor: str = "auto",
+                  workers: Optional[int] = None, scheduler: Optional[str] = None, cache: bool = True,
+                  cache_path: Optional[str] = None, progress: bool = False):
+    """Stages 1-2. Returns (articles, claims, documents, errors), all in a stable order."""
+    config = config or load_config()
+    articles, errors = [], []
+    for item in iter_articles(paths):
+        (errors if isinstance(item, IngestError) else articles).append(item)
+    seen = set()
+    unique = []
+    for a in articles:
+        if a.doc in seen:
+            errors.append(IngestError(a.source or a.doc, f"duplicate document name {a.doc!r}: skipped"))
+            continue
+        seen.add(a.doc)
+        unique.append(a)
+    articles = sorted(unique, key=lambda a: a.doc)
+
+    store = open_cache(cache_path, enabled=cache)
+    try:
+        keys = [_cache_key(a, config) for a in articles]
+        results = [store.get(k) for k in keys]
+        todo = [i for i, r in enumerate(results) if r is None]
+        fresh = map_articles(_Task(config), [articles[i] for i in todo], executor=executor,
+                             workers=workers, scheduler=scheduler, progress=progress)
+        for i, r in zip(todo, fresh):
+            results[i] = r
+            if not isinstance(r, IngestError):
+                store.put(keys[i], r)
+    finally:
+        store.close()
+
+    claims, documents, kept = [], [], []
+    for a, r in zip(articles, results):
+        if isinstance(r, IngestError):
+            errors.append(r)
+            continue
+        cl, doc = r
+        kept.append(a)
+        claims.extend(cl)
+        documents.append(doc)
+    return kept, claims, documents, errors
+
+
+def run(paths: Iterable[str], config: Optional[Config] = None, **kw) -> Result:
+    """Every stage over the articles under ``paths``."""
+    config = config or load_config()
+    articles, claims, documents, errors = extract_paths(paths, config, **kw)
+    dups = find_duplicates(articles)
+    documents = [replace(d, duplicate_of=dups.get(d.doc)) for d in documents]
+    claims, events, graph = align(claims, documents)
+    findings, estimates = reconcile(claims, events, documents, config)
+    return Result(documents=documents, claims=claims, events=events, findings=findings,
+                  estimates=estimates, errors=errors, articles={a.doc: a for a in articles}, graph=graph)
