@@ -12,7 +12,7 @@ import re
 from .model import Article, Claim
 from .numbers import find_quantities
 
-_SENT = re.compile(r"[^.!?\n]+[.!?]?")
+_SENT = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]?")
 
 
 def extract_claims(article: Article, lexicon=None) -> list:

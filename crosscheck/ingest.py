@@ -35,4 +35,12 @@ def iter_articles(paths: Iterable[str]) -> Iterator[Union[Article, IngestError]]
         files = sorted(f for f in path.rglob("*") if f.suffix in SUFFIXES) if path.is_dir() else [path]
         for f in files:
             doc = str(f.relative_to(path)) if path.is_dir() else f.name
+            if f.suffix == ".jsonl":
+                import json
+                for line in f.read_text(encoding="utf-8").splitlines():
+                    if line.strip():
+                        rec = json.loads(line)
+                        yield Article(doc=str(rec["id"]), text=rec["text"], source=str(f),
+                                      published=rec.get("published"))
+                continue
             yield Article(doc=doc, text=f.read_text(encoding="utf-8"), source=str(f))
