@@ -1,6 +1,6 @@
 """Configuration: the built-in lexicon and policies, extended by a user's TOML file.
 
-A user file may hold any of the sections of ``data/defaults.toml``; lists are
+A user file may hold any of the sections of the package's ``data/*.toml``; lists are
 extended, scalars replaced. ``Config.digest`` keys the extraction cache.
 """
 from __future__ import annotations
@@ -43,7 +43,12 @@ class Config:
 
 
 def defaults() -> dict:
-    return tomllib.loads(resources.files("crosscheck").joinpath("data/defaults.toml").read_text(encoding="utf-8"))
+    """Every ``data/*.toml`` of the package, merged (each stage keeps its own file)."""
+    data: dict = {}
+    folder = resources.files("crosscheck").joinpath("data")
+    for name in sorted(e.name for e in folder.iterdir() if e.name.endswith(".toml")):
+        data = _merge(data, tomllib.loads(folder.joinpath(name).read_text(encoding="utf-8")))
+    return data
 
 
 def load_config(path: Optional[str] = None) -> Config:
