@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -221,6 +221,8 @@ class Grammar:
         cur = data.get("numbers_currencies", {})
         self.currencies = dict(cur.get("symbols", {}))
         self.currency_words = {k.lower(): v for k, v in cur.get("words", {}).items()}
+        self.extra_units = dict(data.get("numbers_units", {}).get("extra", {}))
+        self.up_not_after = {w.lower() for w in c.get("up_not_after", [])}
         self._build_regexes()
 
     # ------------------------------------------------------------------ regexes
@@ -268,7 +270,8 @@ class Grammar:
         suf = sorted(self.suffixes, key=len, reverse=True)
         self.suffix_re = re.compile(r"^(?:" + "|".join(map(re.escape, suf)) + r")(?![A-Za-z])")
         self.after_re = [(re.compile(r"^[\s\u00a0]*" + (r"(?<![\w])" if p[0].isalnum() else "")
-                                     + r"\s+".join(map(re.escape, p.split())) + (r"(?![\w])" if p[-1].isalnum() else ""),
+                                     + r"\s+".join(map(re.escape, p.split()))
+                                     + (r"(?![\w])" if p[-1].isalnum() else r"(?![\s\u00a0]*[\d.$€£¥])"),
                                      re.I), q) for p, q in self.after]
 
     # ------------------------------------------------------------------ parsing
@@ -381,6 +384,12 @@ class Grammar:
                 out.append(_Core(a, b, n / d, "fraction"))
             else:  # "24/7", "9/11": not an amount
                 pass
+        # "1.99×10−30", "6.02 x 10^23"
+        for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)[\s\u00a0]?[×x][\s\u00a0]?10\^?([−-]?\d{1,3})(?![\d])", s):
+            a, b = m.span()
+            out = [c for c in out if not (c.num_start < b and a < c.num_end)]
+            out.append(_Core(a, b, float(m.group(1)) * 10.0 ** int(m.group(2).replace("−", "-")), "digit",
+                             extra={"scientific": True}))
         return sorted(out, key=lambda c: c.num_start)
 
     def _word_cores(self, s):
@@ -468,6 +477,8 @@ class Grammar:
             i = j
         # "half of", "half the", "a half"
         for m in re.finditer(r"(?<![\w-])(?:(a|an|one|and a)\s+)?half(?=\s+(?:of|the|its|their|his|her|our|all|a|an)\b)", s, re.I):
+            if re.search(r"(?:first|second|third|final|last|other|latter|former|top|bottom|back|front)\s+$", s[:m.start()], re.I):
+                continue
             if not any(c.num_start <= m.start() < c.num_end for c in out):
                 out.append(_Core(m.start(), m.end(), 0.5, "fraction"))
         return out
@@ -573,6 +584,8 @@ class Grammar:
         glued = glue == ""
         words = re.findall(r"[^\s-]+(?:/[A-Za-z]+\d?)?|[\s-]", m.group(2))
         toks = [w for w in words if w.strip() and w != "-"]
+        if not toks or (glued and toks[0] in ("s", "S")):  # "1990s", "Model 3s": not seconds
+            return
         # try the longest run of following words first: "square miles", "miles per hour"
         for k in range(min(3, len(toks)), 0, -1):
             surface = " ".join(toks[:k])
@@ -580,7 +593,8 @@ class Grammar:
                 continue
             if k == 3:
                 surface = f"{toks[0]} per {toks[2]}"
-            name = self.currency_words.get(surface.lower()) or self.unit_names.name(surface, glued, s)
+            name = self.extra_units.get(surface) or self.extra_units.get(surface.lower()) \
+                or self.currency_words.get(surface.lower()) or self.unit_names.name(surface, glued, s)
             if name:
                 # the span as written
                 span_m = re.match(r"[-\s\u00a0]?" + r"[\s-]+".join(map(re.escape, toks[:k])), rest)
@@ -640,14 +654,21 @@ class Grammar:
         if c.kind == "digit" and prev and not title_case and not c.measured and c.qualifier == "exact" \
                 and not c.sign and re.search(r"[A-Z]", prev) and s[pw.end(1):c.start].strip() == "" \
                 and lprev not in self.months and not self._is_function_word(lprev):
-            sentence_initial = s[:pw.start()].strip() == "" or re.search(r"[.!?:\"“]\s*$", s[:pw.start()])
+            sentence_initial = s[:pw.start()].strip() == "" or re.search(r"[.!?\"“]\s*$", s[:pw.start()])
             if not sentence_initial or not prev[:1].isupper() or not prev[1:].islower():
                 c.drop = "identifier after a name"
                 return
+        if c.kind == "word" and not title_case and s[c.num_start].isupper() and s[:c.num_start].strip() \
+                and not re.search(r"[.!?:\"“(]\s*$", s[:c.start]) and c.qualifier == "exact":
+            c.drop = "capitalised number word: part of a name"
+            return
+        if c.kind == "digit" and self._street_address(s, c):
+            c.drop = "street address"
+            return
         if c.kind == "digit" and self._is_year(s, c, lprev):
             c.drop = "year"
             return
-        if c.kind == "word" and c.value == 1 and c.extra.get("words") == ["one"]:
+        if c.kind == "word" and c.value == 1 and c.extra.get("words") == ["one"] and c.range_to is None:
             nw = re.match(r"[\s-]*([A-Za-z]+)", s[c.num_end:])
             nxt = nw.group(1).lower() if nw else ""
             if lprev in self.one_not_after or nxt in self.one_not_before or not nxt \
@@ -671,12 +692,25 @@ class Grammar:
     def _is_function_word(self, w):
         return w in self._FUNCTION or w in self.change_map or w in self._qual_map
 
+    _STREET = re.compile(r"^(?:[\s\u00a0]+[A-Z][\w.]*){0,3}[\s\u00a0]+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|"
+                         r"Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Terrace|Crescent|Parkway|Highway|Square)\b\.?")
+
+    def _street_address(self, s, c: _Core) -> bool:
+        """"575 Wilbraham Road", "22 Ave Foch": a house number."""
+        if c.measured or c.range_to is not None:
+            return False
+        return bool(self._STREET.match(s[c.num_end:])) or bool(
+            re.match(r"^[\s\u00a0]+(?:Ave|Avenue|Rue|Via|Calle)\b", s[c.num_end:]))
+
     def _is_year(self, s, c: _Core, lprev):
         raw = s[c.num_start:c.num_end]
         if not re.fullmatch(r"\d{4}", raw) or c.measured:
             return False
         v = int(raw)
-        if not 1500 <= v <= 2099:
+        if re.search(r"(?:\bA\.?D\.?|\bC\.?E\.?)[\s\u00a0]*$", s[:c.start]) or re.match(
+                r"[\s\u00a0]*(?:B\.?C\.?E?\.?|A\.?D\.?|C\.?E\.?)(?![A-Za-z])", s[c.end:]):
+            return True
+        if not 1500 <= v <= 2199:
             return False
         if lprev in self.year_before or lprev in self.months or lprev.rstrip(".") in self.months:
             return True
@@ -708,8 +742,12 @@ class Grammar:
         cores = self._ranges(s, cores)
         for c in cores:
             self._exclude(s, c, title_case)
-            if c.range_to is not None and c.range_to.drop and not c.drop:
-                pass
+            b = c.range_to
+            if b is not None and not c.drop:
+                b.start = max(b.start, b.num_start if b.currency is None else b.start)
+                self._exclude(s, b, title_case)
+                if b.drop == "year" or (b.drop and b.drop != "identifier after a name"):
+                    c.drop = b.drop
         out = []
         for c in cores:
             if c.drop:
@@ -719,6 +757,11 @@ class Grammar:
             if q is not None:
                 out.append(q)
         out.sort(key=lambda q: (q.start, -q.end))
+        for i in range(1, len(out)):  # "lost 190 points, or 0.6%": the restatement is a change too
+            prev, q = out[i - 1], out[i]
+            if q.change is None and prev.change and re.fullmatch(r"[\s\u00a0]*(?:\w+[\s\u00a0]*)?(?:,[\s\u00a0]*or|\(|or)[\s\u00a0]*",
+                                                                 s[prev.end:q.start]):
+                out[i] = replace(q, change=prev.change)
         kept, last_end = [], -1
         for q in out:
             if q.start >= last_end:
@@ -744,18 +787,16 @@ class Grammar:
                     kind = "hyphen" if re.fullmatch(r"[\s\u00a0]*[-–—][\s\u00a0]*", gap) else "to"
                 elif btw and re.fullmatch(r"\s+and\s+", gap):
                     kind = "between"
-                elif re.fullmatch(r"\s+or\s+", gap) and a.kind == b.kind:
-                    kind = "or"
                 clash = (a.currency and b.currency and a.currency != b.currency) or (a.percent != b.percent and (
                     a.currency or b.currency or a.unit or b.unit)) or (a.unit and b.unit and a.unit != b.unit) \
-                    or (kind == "to" and a.measured and not b.measured and not frm)
+                    or (kind == "to" and a.measured and not b.measured and not frm) \
+                    or (kind == "to" and not frm and self._changed_before(s, a)) \
+                    or (b.scaled and not a.scaled and a.value > b.value and a.kind == "digit")
                 if kind and not clash:
                     self._share(a, b)
                     av, bv = a.value * a.scale, b.value * b.scale
                     change_before_from = bool(frm and self.change_re.search(s[:frm.start()]))
                     ok = av < bv or (kind == "to" and frm and not change_before_from and av != bv)
-                    if kind == "or":
-                        ok = av < bv <= 2 * av and not (a.unit or b.unit) or (av < bv and a.unit and a.unit == b.unit)
                     if change_before_from:
                         ok = False
                     if kind == "hyphen" and not ok and not (a.measured or b.measured) and a.kind == b.kind == "digit":
@@ -777,6 +818,14 @@ class Grammar:
             out.append(a)
             i += 1
         return out
+
+    def _changed_before(self, s, c: _Core) -> bool:
+        """Is the core stated as a change ("rose 5% to ...", "increased by $4m to ...")?"""
+        head = s[:c.start]
+        qm = self.qual_re.search(head)
+        if qm:
+            head = head[:qm.start()]
+        return bool(self.change_re.search(head))
 
     def _share(self, a: _Core, b: _Core):
         """What is written on one end of a range applies to both ends."""
@@ -824,7 +873,9 @@ class Grammar:
         cm = self.change_re.search(s[:qual_end])
         if cm:
             verb = re.sub(r"\s+", " ", cm.group(1).lower())
-            c.change = self.change_map.get(verb)
+            pw = re.search(r"([A-Za-z]+)[\s\u00a0]+$", s[:cm.start()])
+            if not (verb == "up" and pw and pw.group(1).lower() in self.up_not_after):  # "gave up 517 yards"
+                c.change = self.change_map.get(verb)
         if c.change is None and c.sign and (c.percent or re.match(r"\s+(?:points?|pts?)\b", s[c.end:])):
             c.change = "up" if c.sign == "+" else "down"
 
@@ -868,8 +919,7 @@ class Grammar:
 def _clean(v):
     if v is None:
         return None
-    r = round(v, 9)
-    return float(r)
+    return float(f"{v:.12g}")  # drop float noise (0.1 * 3), keep tiny and huge values
 
 
 def _has_number_word(s, g: Grammar) -> bool:
