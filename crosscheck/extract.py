@@ -266,7 +266,7 @@ def _np_after(s: str, pos: int, lex: Lexicon, singular: bool) -> Optional[_NP]:
                 j = 3
                 while j < n and toks[j].low in _VERBAL_FILLER:
                     j += 1
-                r = _run(toks, j, lex, maxlen=4, singular=True)
+                r = _run(toks, j, lex, maxlen=4)
                 if r:
                     first, head = r
                     return _NP(s[toks[first].start:toks[head].end], (toks[head].text,), toks[head].end, "ref")
@@ -347,7 +347,8 @@ _SUBJ_VERB = re.compile(
     rf"(?<![\w-])(?:(?:has|have|had|also|later|earlier|previously|then|further|separately|"
     rf"reportedly|recently|on \w+day)\s+)*(?P<verb>{_SPEECH})\b(?!\s+(?:by|to be)\b)")
 _INVERTED = re.compile(
-    rf"(?:^|[,”\"’:]\s*)(?:{_SPEECH})\s+(?P<np>(?:the |a |an )?[^\W\d][^,;.”\"()]*?)\s*(?=[,;.”\"()]|$)")
+    r"(?:^|[,”\"’:]\s*)(?:said|says|added|adds|noted|notes|explained|wrote|continued|stressed|declared|"
+    r"stated|insisted|warned|asked|recalled|concluded|remarked)\s+(?P<np>(?:the |a |an )?[^\W\d][^,;.”\"()]*?)\s*(?=[,;.”\"()]|$)")
 _ACCORDING = re.compile(r"\b(?:according to|cited by|quoted by|reported by|as told to|citing)\s+"
                         r"(?P<np>[^,;:()“”\"]+?)\s*(?=[,;:()“”\"]|\.(?:\s|$)|$| that | who | which )", re.I)
 
@@ -625,6 +626,8 @@ _PLAN = re.compile(r"\b(?:plan(?:s|ned)?|due to|scheduled|set to|agreement|agree
 _FORECAST = re.compile(r"\b(?:will|would|expected|likely|could|may|might|projected|forecasts?|"
                        r"predicted|anticipated|estimated to|set to reach|poised)\b")
 _CLAUSE_START = re.compile(r"[,;:(—]|\b(?:that|which|who|where|while|but)\b")
+_NOT_SUBJECT = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|\w+ed|of|to|with|on|in|at|by|"
+                          r"from|for|than)\s", re.I)
 _REL = re.compile(r"^\s*(?:,\s*)?(?:who|which|that|whom|whose)\b")
 
 
@@ -635,8 +638,8 @@ def _modality(s: str, qs: int, np_end: int) -> str:
         cut = m.end()
     head = before[cut:]
     after = s[np_end:]
-    if _REL.match(after):
-        after = ""
+    if _REL.match(after) or _NOT_SUBJECT.search(head):
+        after = ""      # the verb after the figure governs it only when the figure is its subject
     else:
         m = re.search(r"[,;:(—]", after)
         after = after[:m.start()] if m else after
@@ -724,7 +727,7 @@ def extract_claims(article: Article, config=None) -> list:
     return _with_totals(claims, article, lex)
 
 
-_MAYBE_ATTR = re.compile(rf"\b(?:{_SPEECH}|according to|cited by|quoted by|reported by|citing)\b")
+_MAYBE_ATTR = re.compile(rf"\b(?:{_SPEECH}|according to|cited by|quoted by|reported by|citing)\b", re.I)
 
 
 def _quote_balance(s: str, open_: bool) -> bool:
