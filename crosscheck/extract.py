@@ -72,11 +72,14 @@ class Lexicon:
     def __init__(self, section: dict):
         self.index: dict = {}
         self.people_like: set = set()
+        self.entities: dict = {}
         for cat, spec in section.items():
             if not isinstance(spec, dict):
                 continue
             if spec.get("people_like"):
                 self.people_like.add(cat)
+            for e in spec.get("entities", []):
+                self.entities[str(e).lower()] = cat
             for w in spec.get("words", []):
                 w = str(w).lower().strip()
                 if not w:
@@ -107,8 +110,38 @@ class Lexicon:
                 return cat
         return None
 
+    def unit_category(self, unit: Optional[str]) -> Optional[str]:
+        """A unit of measure: its name in the lexicon, else its kind (quantulum3's entity:
+        length, area, time, currency) mapped by the categories' ``entities`` lists."""
+        if not unit:
+            return None
+        cat = self.lookup(unit)
+        if cat or not self.entities:
+            return cat
+        entity = _unit_entity(unit)
+        return self.entities.get(entity) if entity else None
+
     def has(self, word: str) -> bool:
         return any(f in self.index for f in _forms(word.lower()))
+
+
+_ENTITY: dict = {}
+
+
+def _unit_entity(unit: str) -> Optional[str]:
+    """quantulum3's kind of a unit name ("kilometre" -> "length"); its tables are loaded once,
+    lazily (the numbers stage loads the same cached tables)."""
+    if unit in _ENTITY:
+        return _ENTITY[unit]
+    entity = None
+    try:
+        from quantulum3 import load
+        u = load.units("en_US").names.get(unit)
+        entity = u.entity.name if u is not None else None
+    except Exception:      # quantulum3 missing or its tables unreadable: the lexicon alone decides
+        entity = None
+    _ENTITY[unit] = entity
+    return entity
 
 
 _LEXICONS: dict = {}
@@ -251,7 +284,7 @@ def _conjunct(s: str, toks: list, h: int, lex: Lexicon):
     return head, end
 
 
-def _np_after(s: str, pos: int, lex: Lexicon, singular: bool) -> Optional[_NP]:
+def _np_after(s: str, pos: int, lex: Lexicon, singular: bool, vague: bool = False) -> Optional[_NP]:
     toks = _tokens(s, pos)
     if not toks:
         return None
@@ -273,8 +306,8 @@ def _np_after(s: str, pos: int, lex: Lexicon, singular: bool) -> Optional[_NP]:
                 if j < n and toks[j].word and lex.has(toks[j].low):
                     return _NP(toks[j].low, (toks[j].low,), toks[j].end, "ref")
             return _NP("", (), end, "ref")
-        if t1.low in ("the", "those", "these", "their"):
-            r = _run(toks, 2, lex, maxlen=4, singular=True)
+        if t1.low in ("the", "those", "these", "their") or vague:
+            r = _run(toks, 2 if t1.low in _DETS else 1, lex, maxlen=4, singular=True)
             if r:
                 first, head = r
                 return _NP(s[toks[first].start:toks[head].end], (toks[head].text,), toks[head].end, "partitive")
@@ -345,7 +378,7 @@ _SPEECH = (r"said|says|say|told|tells|tell|added|adds|noted|notes|stressed|stres
            r"pointed out|quoted|cited|adding|saying|telling")
 _SUBJ_VERB = re.compile(
     rf"(?<![\w-])(?:(?:has|have|had|also|later|earlier|previously|then|further|separately|"
-    rf"reportedly|recently|on \w+day)\s+)*(?P<verb>{_SPEECH})\b(?!\s+(?:by|to be)\b)")
+    rf"reportedly|recently|on \w+day|(?:last|this|next) (?:week|month|year|\w+day))\s+)*(?P<verb>{_SPEECH})\b(?!\s+(?:by|to be)\b)")
 _INVERTED = re.compile(
     r"(?:^|[,”\"’:]\s*)(?:said|says|added|adds|noted|notes|explained|wrote|continued|stressed|declared|"
     r"stated|insisted|warned|asked|recalled|concluded|remarked)\s+(?P<np>(?:the |a |an )?[^\W\d][^,;.”\"()]*?)\s*(?=[,;.”\"()]|$)")
@@ -366,6 +399,8 @@ _ORG_WORDS = frozenset("ministry center centre agency news council office depart
                        "observatory front party government command coalition union press tv "
                        "channel radio times post journal network institute commission bureau".split())
 _PRONOUNS = {"he": "person", "she": "person"}
+_SOURCE_NOUNS = frozenset("police military army government ministry ministry's agency witness media "
+                          "spokesman spokeswoman spokesperson official source".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
                       "march april may june july august september october november december".split())
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
@@ -426,6 +461,9 @@ def _name_runs(phrase: str):
     for i, (w, a, b) in enumerate(toks):
         low = w.lower().strip(".")
         nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+        if cur and phrase[cur[-1][2]:a].strip():
+            runs.append(cur)
+            cur = []
         if _cap(w) and low not in ("the", "a", "an") and low not in _WEEKDAYS:
             cur.append((w, a, b))
         elif cur and (low in _PARTICLES or low in ("of", "for")) and _cap(nxt):
@@ -471,7 +509,7 @@ def _speaker(phrase: str, sp: _Speakers) -> Optional[str]:
     low = seg.lower()
     if low in _PRONOUNS:
         return sp.people[-1] if sp.people else None
-    if low in ("it", "they", "we", "i", "you", "there", "this", "that", "one"):
+    if low in ("it", "they", "we", "i", "you", "there", "this", "that", "one", "i'm", "i’m", "we're", "we’re"):
         return None
     runs = _name_runs(seg)
     roles = _role_words(seg)
@@ -481,7 +519,12 @@ def _speaker(phrase: str, sp: _Speakers) -> Optional[str]:
         for r in roles:
             if r in sp.roles and low.startswith("the "):
                 return sp.roles[r]
-        return desc if len(desc.split()) <= 6 else None
+        last = desc.split()[-1].lower() if desc.split() else ""
+        # a described source: "the regulator", "officials", "a correspondent", "police"
+        if len(desc.split()) > 6 or last in _STOP or last in _SUBJ_INNER or \
+                not (desc != seg or last.endswith("s") or roles or last in _SOURCE_NOUNS):
+            return None
+        return desc
     # "The governor of Homs Talal Barazi": after "<title> of", the first word is the place
     m = re.search(r"\b(\w+) of ([A-Z][^\s,]*(?: [^\s,]+){2,})$", seg)
     if m and m.group(1).lower() in _TITLES and len(runs[-1]) >= 3:
@@ -525,6 +568,87 @@ def _role_words(seg: str):
     return [w for w in re.findall(r"[a-z]+", seg.lower()) if w in _TITLES or w in ("expert", "analyst")]
 
 
+_DIGIT_NEXT = re.compile(r"\s+(?:[$€£¥]|\d)")
+_SUBJ_TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*|\S")
+_PREPS = frozenset("in at on to with by for from near of about over under into after before since during "
+                   "across against among between through via within without than like".split())
+_SUBJ_INNER = frozenset("of for from the a an".split()) | _PARTICLES
+
+
+def _subject_span(s: str, v: int):
+    """(start, end) of the subject of a reporting verb at ``v``, or None."""
+    start = _subject_start(s, v)
+    if start is None:
+        return None
+    m = re.match(r"((?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'.\-]*)\s+(?:in|at|of|from)\s+[A-Z]", s[start:v])
+    if m and _looks_name(m.group(1)):          # "Jyske Bank in Denmark announced"
+        return start, start + m.end(1)
+    return start, v
+
+
+def _subject_start(s: str, v: int) -> Optional[int]:
+    """Where the subject of a reporting verb at ``v`` starts: the noun phrase just before it
+    ("the Russian Defense Ministry", "a correspondent from AFP"), with an appositive
+    ("Talal al-Barazi, Homs' governor,") reaching back to the name; None when the words before
+    the verb are no subject (a prepositional object, a clause, a number)."""
+    lo = max(0, v - 160)
+    toks = [(m.group(), m.start()) for m in _SUBJ_TOKEN.finditer(s, lo, v)]
+    i = len(toks)
+    if i and toks[-1][0].lower() in _PRONOUNS:
+        return toks[-1][1]
+    start = None
+    while i > 0 and len(toks) - i < 10:
+        w, a = toks[i - 1]
+        low = w.lower()
+        if not w[0].isalpha() or (low in _STOP and low not in _SUBJ_INNER):
+            break
+        start = a
+        i -= 1
+    if start is None:
+        # "Name, description, told": the comma right before the verb
+        if i > 0 and toks[i - 1][0] == ",":
+            j = i - 1
+            seg_start = None
+            while j > 0 and toks[j - 1][0] not in ",“”\"(;:" and i - j < 12:
+                seg_start = toks[j - 1][1]
+                j -= 1
+            if seg_start is not None and j > 0 and toks[j - 1][0] == ",":
+                desc = s[seg_start:toks[i - 1][1]]
+                k = j - 1
+                name_start = None
+                while k > 0 and toks[k - 1][0][0].isalpha() and (j - 1) - k < 6:
+                    name_start = toks[k - 1][1]
+                    k -= 1
+                if name_start is not None and _looks_description(desc.strip()) and \
+                        _looks_name(s[name_start:toks[j - 1][1]].strip()):
+                    return name_start
+        return None
+    phrase = s[start:v].split()
+    while phrase and phrase[0].lower() in ("of", "for", "from"):
+        return None
+    # an appositive before it: "Anatoly Tsyganok, the head of the Center ... told"
+    if i > 1 and toks[i - 1][0] == "," and _looks_description(s[start:v].strip()):
+        k = i - 1
+        name_start = None
+        while k > 0 and toks[k - 1][0][0].isalpha() and (i - 1) - k < 6:
+            name_start = toks[k - 1][1]
+            k -= 1
+        if name_start is not None and _looks_name(s[name_start:toks[i - 1][1]].strip()) and \
+                (k == 0 or toks[k - 1][0] in ",“”\"(;:" or toks[k - 1][0].lower() in _STOP):
+            return name_start
+    # a prepositional object is no subject: "Jyske Bank in Denmark announced" -> the NP before "in"
+    if i > 0 and toks[i - 1][0].lower() in _PREPS:
+        k = i - 1
+        name_start = None
+        while k > 0 and _cap(toks[k - 1][0]) and (i - 1) - k < 5:
+            name_start = toks[k - 1][1]
+            k -= 1
+        if name_start is not None and (k == 0 or not toks[k - 1][0][0].isalpha()):
+            return name_start
+        return None
+    return start
+
+
 class _Attr(NamedTuple):
     name: Optional[str]
     start: int      # where the attribution phrase starts in the sentence
@@ -559,39 +683,35 @@ def _attributions(s: str, sp: _Speakers) -> list:
         verb = m.group("verb")
         if verb in ("adding", "saying", "telling"):
             continue
-        # the subject: back to a quote mark, semicolon, colon, bracket or the sentence start,
-        # then its last comma segment (two with an appositive: "Talal al-Barazi, Homs' governor,")
-        left = max(s.rfind(c, 0, v) for c in "“”\";:(")
-        segs = [x for x in re.split(r",\s*", s[left + 1:v]) if x.strip()]
-        if not segs:
+        if verb in ("added", "adds") and _DIGIT_NEXT.match(s, m.end()):   # "X added 15 sen": a gain
             continue
-        if len(segs) >= 2 and _looks_description(segs[-1]) and _looks_name(segs[-2]):
-            subj = segs[-2] + ", " + segs[-1]
-        else:
-            subj = segs[-1]
-        words = subj.split()
-        if not words or len(words) > 10:
+        span = _subject_span(s, v)
+        if span is None:
             continue
-        if re.search(r"\b(?:is|are|was|were|be|been)\s*$", subj):   # passive "was reported"
-            continue
+        subj_start = span[0]
+        subj = s[span[0]:span[1]]
         name = _speaker(subj, sp)
         if name:
-            out.append(_Attr(name, max(left + 1, s.rfind(subj, 0, v)), m.end(), v))
+            out.append(_Attr(name, subj_start, m.end(), v))
     out.sort(key=lambda a: a.verb)
     return out
+
+
+_QUOTE_CHARS = re.compile(r"[“”\"]")
 
 
 def _quote_spans(s: str) -> list:
     """(open, close) offsets of quotations in the sentence; an unclosed one runs to the end."""
     spans = []
     opened = None
-    for i, c in enumerate(s):
+    for m in _QUOTE_CHARS.finditer(s):
+        c, i = m.group(), m.start()
         if c == "“" or (c == '"' and opened is None):
             opened = i
-        elif (c == "”" or c == '"') and opened is not None:
+        elif opened is not None:
             spans.append((opened, i))
             opened = None
-        elif c == "”" and opened is None:
+        elif c == "”":
             spans.append((0, i))
     if opened is not None:
         spans.append((opened, len(s)))
@@ -731,13 +851,10 @@ _MAYBE_ATTR = re.compile(rf"\b(?:{_SPEECH}|according to|cited by|quoted by|repor
 
 
 def _quote_balance(s: str, open_: bool) -> bool:
-    for c in s:
-        if c == "“":
-            open_ = True
-        elif c == "”":
-            open_ = False
-        elif c == '"':
-            open_ = not open_
+    """Whether a quotation is still open after this sentence."""
+    for m in _QUOTE_CHARS.finditer(s):
+        c = m.group()
+        open_ = True if c == "“" else False if c == "”" else not open_
     return open_
 
 
@@ -746,9 +863,9 @@ def _claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quo
     counted, category, end, kind, heads = "", None, q.end, None, ()
     if q.unit_text or (q.unit and q.unit not in ("dimensionless", "")):
         counted = q.unit_text or q.unit
-        category = lex.lookup(counted) or (q.unit and lex.lookup(q.unit)) or "other"
+        category = lex.lookup(counted) or lex.unit_category(q.unit) or "other"
     else:
-        np = _np_after(s, q.end, lex, singular=value_one)
+        np = _np_after(s, q.end, lex, singular=value_one, vague=q.text[-1:].isalpha())
         if np and np.kind != "ref" or np and np.counted:
             counted, end, kind, heads = np.counted, np.end, np.kind, np.heads
         elif np:
@@ -765,7 +882,7 @@ def _claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quo
     at = _pick_attr(attrs, s, q.start, q.end)
     said_by = at.name if at else None
     if said_by is None and not attrs:
-        if in_quote or (_quote_spans(s) and any(a <= q.start < b for a, b in _quote_spans(s))):
+        if in_quote or any(a <= q.start < b for a, b in _quote_spans(s)):
             said_by = _closing_speaker(s, sents, si, sent_attrs)
         if said_by is None:
             said_by = prev_name

@@ -13,7 +13,7 @@ from crosscheck.model import Article, Quantity
 
 _QUAL = [("more than", "gt"), ("over", "gt"), ("at least", "ge"), ("about", "approx"), ("some", "approx"),
          ("approximately", "approx"), ("nearly", "lt"), ("fewer than", "lt")]
-_WORDS = {"one": 1, "two": 2, "three": 3, "six": 6, "seven": 7, "a dozen": 12}
+_WORDS = {"one": 1, "two": 2, "three": 3, "six": 6, "seven": 7, "a dozen": 12, "dozens": 24, "hundreds": 200}
 
 
 def _parse(t):
@@ -275,3 +275,29 @@ def test_claims_in_document_order_with_totals_after_their_parts():
     assert [c.start for c in real] == sorted(c.start for c in real)
     ids = [c.id for c in cs]
     assert ids.index(cs[1].id) < ids.index(cs[1].id + "+") < ids.index(real[-1].id)
+
+
+# ---------------------------------------------------------------- found on other outlets' sentences
+
+def test_vague_quantities_count_the_noun_after_of():
+    assert (one("Dozens of people were killed Friday in the shooting.", "Dozens").counted) == "people"
+    c = one("The plume extends hundreds of miles into space.", "hundreds")
+    assert (c.counted, c.category) == ("miles", "distance")
+
+
+def test_unit_kind_from_quantulum_tables_when_the_lexicon_lacks_the_unit():
+    c = one("The route covers 40 furlongs.", "40 furlongs", units={"40 furlongs": ("furlong", "furlongs")})
+    assert c.category == "distance"
+    c = one("It sold for RM31.20 a share.", "RM31.20", units={"RM31.20": ("MYR", "RM")})
+    assert c.category == "money"
+
+
+@pytest.mark.parametrize("text,figure,who", [
+    ("Jyske Bank in Denmark announced that it will charge 7 customers.", "7", "Jyske Bank"),
+    ("Police said 3 people died in the crash.", "3", "Police"),
+    ("Hextar Technologies added 15 sen to close at RM2.70.", "15", None),
+    ("It was noted that 15 people left, and more said Montana in a statement.", "15", None),
+    ("But I'm told to expect 5 more buses.", "5", None),
+])
+def test_said_by_on_other_outlets(text, figure, who):
+    assert one(text, figure).said_by == who
