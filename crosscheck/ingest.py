@@ -169,8 +169,18 @@ def decode(raw: bytes, declared: Optional[str] = None) -> tuple:
 
 
 def _guess(raw: bytes):
+    """charset-normalizer's guess; of guesses as clean as the best, a Windows code page (far the
+    commonest legacy encoding of web and news text: short Cyrillic text is otherwise often
+    called mac_cyrillic)."""
     from charset_normalizer import from_bytes
-    return from_bytes(raw).best()
+    matches = from_bytes(raw)
+    best = matches.best()
+    if best is None or best.encoding.startswith("cp125"):
+        return best
+    for m in matches:
+        if m.encoding.startswith("cp125") and m.chaos <= best.chaos + 0.01:
+            return m
+    return best
 
 
 # ---------------------------------------------------------------- dates
@@ -445,8 +455,9 @@ def _jsonl_articles(source: str, raw: bytes) -> Iterator[Union[Article, IngestEr
         if not line.strip():
             continue
         try:
+            article = _jsonl_record(source, lineno, line)
             found += 1
-            yield _jsonl_record(source, lineno, line)
+            yield article
         except _Unreadable as exc:
             bad += 1
             if bad <= MAX_LINE_ERRORS:
@@ -454,7 +465,7 @@ def _jsonl_articles(source: str, raw: bytes) -> Iterator[Union[Article, IngestEr
     if bad > MAX_LINE_ERRORS:
         yield IngestError(source, f"{bad - MAX_LINE_ERRORS} more bad lines not listed ({bad} in all)")
     if not found:
-        yield IngestError(source, "no records")
+        yield IngestError(source, "no article records")
 
 
 def _jsonl_record(source: str, lineno: int, line: bytes) -> Article:
@@ -487,29 +498,42 @@ def _jsonl_record(source: str, lineno: int, line: bytes) -> Article:
 
 # ---------------------------------------------------------------- files and folders
 
-def _read(path: str, doc: str) -> Iterator[Union[Article, IngestError]]:
-    """One file: the bytes are read once, then parsed by kind."""
-    suffix = os.path.splitext(path)[1].lower()
+def read_bytes(raw: bytes, name: str, doc: Optional[str] = None,
+               source: Optional[str] = None) -> Iterator[Union[Article, IngestError]]:
+    """The articles in the bytes of one file called ``name`` (its suffix says the kind). Never raises."""
+    suffix = os.path.splitext(name)[1].lower()
+    source = source if source is not None else name
+    doc = doc if doc is not None else os.path.basename(name)
     try:
-        with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                raise _Unreadable("not a regular file")
-            if st.st_size > MAX_BYTES:
-                raise _Unreadable(f"too large ({st.st_size / 2**20:.0f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB)")
-            raw = f.read()
         if suffix == ".jsonl":
-            yield from _jsonl_articles(path, raw)
+            yield from _jsonl_articles(source, raw)
         elif suffix in _HTML:
-            yield _html_article(doc, path, raw)
+            yield _html_article(doc, source, raw)
         else:
-            yield _text_article(doc, path, raw)
+            yield _text_article(doc, source, raw)
     except _Unreadable as exc:
-        yield IngestError(path, str(exc))
+        yield IngestError(source, str(exc))
+    except Exception as exc:  # a bug on one file must cost that file, not the run
+        yield IngestError(source, f"could not be read ({exc.__class__.__name__}: {exc})")
+
+
+def _read(path: str, doc: str) -> Iterator[Union[Article, IngestError]]:
+    """One file: checked before it is opened (a FIFO would block), its bytes read once."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            yield IngestError(path, "not a regular file")
+            return
+        if st.st_size > MAX_BYTES:
+            yield IngestError(path, f"too large ({st.st_size / 2**20:.0f} MB; "
+                                    f"the limit is {MAX_BYTES / 2**20:.0f} MB)")
+            return
+        with open(path, "rb") as f:
+            raw = f.read()
     except OSError as exc:
         yield IngestError(path, _os_reason(path, exc))
-    except Exception as exc:  # a bug on one file must cost that file, not the run
-        yield IngestError(path, f"could not be read ({exc.__class__.__name__}: {exc})")
+        return
+    yield from read_bytes(raw, path, doc, path)
 
 
 def _os_reason(path: str, exc: OSError) -> str:
