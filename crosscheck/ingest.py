@@ -73,9 +73,11 @@ SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 _HTML = (".html", ".htm")
 MAX_BYTES = 256 * 1024 * 1024   # a file larger than this is refused rather than read into memory
 MAX_LINE_ERRORS = 20            # bad JSONL lines named one by one per file, then one summary line
+GUESS_BYTES = 65536             # charset-normalizer looks at this much of a file (it is slow on 20 MB)
 CONTROL_SHARE = 0.05            # share of control bytes above which a file is binary, not text
 TOP_LINES = 10                  # a dateline is within the first TOP_LINES non-blank lines ...
 TOP_CHARS = 1000                # ... that start within the first TOP_CHARS characters of the body
+MAX_LINE = 300                  # of a longer line only the first MAX_LINE characters are looked at
 
 for _name in ("trafilatura", "htmldate", "charset_normalizer"):
     # their error logs would reach the user's stderr through logging's last resort
@@ -135,9 +137,9 @@ def decode(raw: bytes, declared: Optional[str] = None) -> tuple:
     controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
     if controls > CONTROL_SHARE * len(raw):
         if b"\x00" in raw:  # UTF-16/32 without a byte-order mark?
-            best = _guess(raw)
+            best = _guess(raw[:GUESS_BYTES])
             if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
-                return str(best), best.encoding.replace("_", "-")
+                return _decode_as(raw, best.encoding)
         nul = ", NUL bytes" if b"\x00" in raw else ""
         raise _Unreadable(f"not text: binary data ({100 * controls / len(raw):.0f}% control bytes{nul})")
     try:
@@ -155,17 +157,27 @@ def decode(raw: bytes, declared: Optional[str] = None) -> tuple:
             return raw.decode(enc), codecs.lookup(enc).name
         except (LookupError, UnicodeDecodeError):
             pass
-    best = _guess(raw)
+    cut = raw.rfind(b"\n", 0, GUESS_BYTES) + 1 if len(raw) > GUESS_BYTES else len(raw)
+    best = _guess(raw[:cut or GUESS_BYTES])
     if best is None:
         raise _Unreadable("not text: no text encoding fits its bytes (binary data?)")
     if any(s in a for a in best.alphabets for s in _NON_LATIN):
-        return str(best), best.encoding.replace("_", "-")
+        return _decode_as(raw, best.encoding)
     if re.search(rb"[\x80-\x9f]", raw) is None:
         return raw.decode("latin-1"), "latin-1"
     try:
         return raw.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return raw.decode("latin-1"), "latin-1"
+
+
+def _decode_as(raw: bytes, encoding: str) -> tuple:
+    """The whole file in the encoding guessed from its start; bytes past the start that do not fit become U+FFFD."""
+    name = codecs.lookup(encoding).name
+    try:
+        return raw.decode(name), name
+    except UnicodeDecodeError:
+        return raw.decode(name, "replace"), name
 
 
 def _guess(raw: bytes):
@@ -175,12 +187,10 @@ def _guess(raw: bytes):
     from charset_normalizer import from_bytes
     matches = from_bytes(raw)
     best = matches.best()
-    if best is None or best.encoding.startswith("cp125"):
-        return best
-    for m in matches:
-        if m.encoding.startswith("cp125") and m.chaos <= best.chaos + 0.01:
-            return m
-    return best
+    if best is None:
+        return None
+    windows = [m for m in matches if m.encoding.startswith("cp125") and m.chaos <= best.chaos + 0.01]
+    return max(windows, key=lambda m: m.coherence, default=best)
 
 
 # ---------------------------------------------------------------- dates
@@ -298,10 +308,10 @@ def find_dateline(text: str, start: int = 0) -> Optional[str]:
 
     pos, seen = start, 0
     while seen < TOP_LINES and pos < start + TOP_CHARS and pos < len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
+        nl = text.find("\n", pos, start + TOP_CHARS + MAX_LINE)
+        end = min(len(text) if nl < 0 else nl, pos + MAX_LINE)   # never scan a huge one-line text
         line = text[pos:end].strip().strip("*_#> \t\ufeff")
-        pos = end + 1
+        pos = (len(text) if nl < 0 else nl) + 1
         if not line:
             continue
         seen += 1
