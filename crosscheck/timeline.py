@@ -104,7 +104,11 @@ _REPORT_VERB = (r"(?:said|says|say|told|tells|reported|reports|announced|announc
                 r"|confirmed|claimed|denounced|denied|added|noted|stressed|warned|wrote|tweeted|posted|insisted"
                 r"|revealed|disclosed|estimated|quoted|cited|speaking|talking|writing|according\s+to"
                 r"|(?:in\s+)?(?:a|an|its|his|her|their)\s+(?:statement|report|interview|briefing|announcement))")
-_REPORT_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:(?:to|with|the|a|an|[A-Z][\w.&'-]*)\s+){{0,5}}$")
+# "said on Monday", "told Reuters on Monday"; "Speaking to Chinese TV station Phoenix last week"
+_REPORT_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:(?:to|with|the|a|an|state|reporters|journalists|media|press|news"
+                            rf"|agency|[A-Z][\w.&'-]*)\s+){{0,5}}$"
+                            r"|\b(?:[Ss]peaking|[Tt]alking|[Ww]riting|in\s+an\s+interview)\s+(?:to|with)?\s*"
+                            r"(?:[\w.&'-]+\s+){0,5}$")
 _REPORT_AFTER = re.compile(rf"^\s*,\s*[^,;:]{{0,80}}?\b{_REPORT_VERB}\b")
 _SUBORD = re.compile(r"\b(?:after|before|since|until|following|once|when)\b[^,;:]*$", re.IGNORECASE)
 
@@ -419,6 +423,39 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
     return None, None, None, False
 
 
+# Words that every temporal expression holds (its "core"); the full pattern is tried only
+# around them, which is ~10x faster than running the alternation at every position.
+_TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(
+    "today tonight tomorrow yesterday now currently present moment far date ago week weekend month year "
+    "spring summer fall autumn winter night morning afternoon evening".split())
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_WORD = re.compile(r"[a-z]+")
+_DIGIT_TRIGGER = re.compile(r"(?:1[89]|20)\d\d(?!\d)|\d\d?[/.]\d")
+
+
+def _find_timexes(text: str, start: int = 0, end: Optional[int] = None):
+    """The temporal expressions of ``text[start:end]`` in order: regex matches of ``_TIMEX``
+    that begin at most 4 words before a trigger word (or a year, or a d/m digit) and reach past it."""
+    end = len(text) if end is None else end
+    low = text[start:end].lower()
+    hits = [start + m.start() for m in _WORD.finditer(low) if m.group() in _TRIGGERS]
+    hits += [m.start() for m in _DIGIT_TRIGGER.finditer(text, start, end)]
+    hits.sort()
+    last_end = start
+    for p in hits:
+        if p < last_end:
+            continue
+        line = max(start, last_end, text.rfind("\n", start, p) + 1, p - 60)
+        starts = [t.start() for t in _TOKEN.finditer(text, line, p)][-4:]
+        starts.append(p)
+        for s in starts:
+            m = _TIMEX.match(text, s, end)
+            if m and m.end() > p and _case_ok(m):
+                last_end = m.end()
+                yield m
+                break
+
+
 def _case_ok(m: re.Match) -> bool:
     """Month and weekday names must be capitalised as names ("May 2014", not "may")."""
     for name in _CASED.finditer(m.group()):
@@ -517,9 +554,7 @@ def _analyse(article: Article):
 
     # raw matches with their sentence
     raw = []
-    for m in _TIMEX.finditer(text, article.body_start):
-        if not _case_ok(m):
-            continue
+    for m in _find_timexes(text, article.body_start):
         si = bisect.bisect_right(sent_starts, m.start()) - 1
         if si < 0 or m.start() >= sents[si].end:
             continue

@@ -235,3 +235,19 @@ def test_not_dates(text):
 
 def test_glued_footnote_digit_before_now():
     assert [t.text for t in find_timexes(Article(doc="x", text="3Now, the first group left."))] == ["Now"]
+
+
+def test_speaking_to_someone_last_week_is_a_report_time():
+    text = "Speaking to Chinese TV station Phoenix last week, President Assad said 40 deals were signed."
+    c = dated(text, "40 deals")
+    assert c.date_source == "report" and c.report_date is None and c.date_window == ("2017-03-07", "2017-03-19")
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The governor told reporters on Monday that 40 buses left.", "report"),
+    ("The governor told Reuters on Monday that 40 buses left.", "report"),
+    ("Officials said Monday that 40 buses left.", "report"),
+    ("Officials said the 40 buses left on Monday.", "sentence"),
+])
+def test_report_verb_attachment(sentence, source):
+    assert dated(sentence, "40 buses").date_source == source
