@@ -83,6 +83,7 @@ _TIMEX = re.compile("|".join([
     rf"(?P<season>{_A}(?:the\s+)?(?P<sn>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<sy>{_YEAR}))",
     rf"(?P<pmon>{_A}(?P<pmp>in|since|until|till|by|during|from|through|last|this|next|of|early|late|mid)"
     rf"[\s-]+(?P<pmm>{_MON})(?![\w-])(?!,?\s+(?:of\s+)?\d))",
+    rf"(?P<yr2>{_A}(?:between|from)\s+(?P<ya>{_YEAR})\s*(?:and|to|-|–)\s*(?P<yb>{_YEAR}))",
     rf"(?P<year>{_A}(?P<yp>in|since|until|till|by|during|from|through|of|early|late|mid|before|after)"
     rf"[\s-]+(?:the\s+year\s+)?(?P<yy>{_YEAR}))",
     rf"(?P<wd>{_A}(?:(?P<wmod>early|late|last|this|next|past|coming)\s+)?(?:(?P<wmod2>early|late)\s+)?"
@@ -91,7 +92,8 @@ _TIMEX = re.compile("|".join([
     rf"(?P<rel>{_A}(?:(?P<rmod>earlier|later)\s+)?(?P<rw>the\s+day\s+before\s+yesterday|yesterday|today|tonight"
     rf"|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
     rf"|(?:this|last|next|past|previous|coming)\s+(?:week|weekend|month|year))(?![\w-]))",
-    rf"(?P<now>{_A}(?:now|currently|at\s+present|at\s+the\s+moment|so\s+far|to\s+date)(?![\w-]))",
+    rf"(?P<now>{_A}(?:now|currently|at\s+present|at\s+the\s+moment|so\s+far|to\s+date)(?![\w-])"
+    r"(?!\s+(?:away|from|as|out|ahead|behind|off|beyond|removed|too|enough|so|that)\b))",
 ]), re.IGNORECASE)
 
 # Case matters for month and weekday names ("may" is a verb, "march" a noun).
@@ -115,9 +117,10 @@ _SUBORD = re.compile(r"\b(?:after|before|since|until|following|once|when)\b[^,;:
 _BOUNDARY_LINE = re.compile(r"^\W*(?:(?:Published|Posted|Filed)\s+(?:in|under)\b|Subscribe\b|Tags?:|Share\s+this\b"
                             r"|Related\s+(?:articles|stories|posts)\b|Read\s+more\b)", re.IGNORECASE)
 _BYLINE = re.compile(r"^\W*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$")
-_DATELINE = re.compile(rf"\W*[A-Z][A-Za-z .'-]{{1,30}},\s+(?P<dt>{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}"
+_DATELINE = re.compile(rf"\W*[A-Z][A-Za-z .'-]{{1,30}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}){{0,2}},\s+(?P<dt>{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}"
                        rf"(?:,?\s+{_YEAR})?)\s*(?:\([^)]{{1,40}}\))?\s*[-–—:]?")
 _PUBLISHED_LINE = re.compile(r"^\W*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|:)?\s*", re.IGNORECASE)
+_CLOCK = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?", re.IGNORECASE)
 _LINK_LINE = re.compile(r"^\s*[-*•]?\s*\[[^\]]+\]\([^)]*\)[^\n]{0,80}$")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Gov|St|Prof|Rev|Jan|Feb|Mar|Apr|Jun|Jul"
                      r"|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|Jr|Sr)|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
@@ -182,12 +185,12 @@ def _paragraphs(text: str, offset: int) -> list:
 def _date_line(s: str) -> Optional[re.Match]:
     """The date match of a line that is only a date or a 'Published: <date>' line."""
     core = _PUBLISHED_LINE.sub("", s, count=1) if _PUBLISHED_LINE.match(s) else s
-    core = core.strip(" *_#|")
+    core = _CLOCK.sub("", core.strip(" *_#|"), count=1).strip(" ,|-")
     m = _TIMEX.match(core)
     if m and (m.lastgroup in ("iso", "num", "md", "dm") and (m.group("iy") or m.group("ny") or m.group("mdy")
                                                                or m.group("dmy"))):
-        rest = core[m.end():].strip(" ,")
-        if not rest or re.fullmatch(r"(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?", rest, re.I):
+        rest = core[m.end():].strip(" ,|-–")
+        if not rest or _CLOCK.fullmatch(rest):
             return m
     return None
 
@@ -324,6 +327,11 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
         if rng:
             return date(y, rng[0], 1), _month_end(y, rng[1]), "month", True
         return date(y - 1, 12, 1), _month_end(y, 2), "month", True
+    if kind == "yr2":
+        ya, yb = int(g["ya"]), int(g["yb"])
+        if ya <= yb:
+            return date(ya, 1, 1), date(yb, 12, 31), "year", True
+        return None, None, None, False
     if kind == "year":
         y = int(g["yy"])
         return date(y, 1, 1), date(y, 12, 31), "year", True
@@ -457,7 +465,10 @@ def _find_timexes(text: str, start: int = 0, end: Optional[int] = None):
 
 
 def _case_ok(m: re.Match) -> bool:
-    """Month and weekday names must be capitalised as names ("May 2014", not "may")."""
+    """Month and weekday names must be capitalised as names ("May 2014", not "may"); a
+    relative word in capitals is a name ("USA TODAY")."""
+    if m.lastgroup in ("rel", "now") and len(m.group()) > 3 and m.group().isupper():
+        return False
     for name in _CASED.finditer(m.group()):
         if not name.group()[0].isupper():
             return False
@@ -643,6 +654,8 @@ def _pick(claim, si: int, a: dict) -> tuple:
         return min(usable, key=lambda t: (dist(t), t.start > claim.start)), "sentence", report
     if report is not None:
         return report, "report", report
+    if paras[sent.para].kind != "body":
+        return None, None, None          # a headline or link line is dated by its own words only
     if every:
         # the sentence states its own time frame ("since 2013", or the figure is itself a
         # duration "two months ago"): no date from elsewhere

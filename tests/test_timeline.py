@@ -251,3 +251,41 @@ def test_speaking_to_someone_last_week_is_a_report_time():
 ])
 def test_report_verb_attachment(sentence, source):
     assert dated(sentence, "40 buses").date_source == source
+
+
+@pytest.mark.parametrize("line, want", [
+    ("21/03/2017", "2017-03-21"),
+    ("Published: May 22, 2017, 12:28 pm", "2017-05-22"),
+    ("Published 5:55 AM EST Dec 20 2019", "2019-12-20"),
+    ("Jul 15 2019 | 9:35 PM", "2019-07-15"),
+    ("2019-09-01", "2019-09-01"),
+    ("Updated on 1 September 2019 11:30", "2019-09-01"),
+])
+def test_date_lines(line, want):
+    assert doc_of(f"Title\n\n{line}\n\nText of the story.").published == want
+
+
+def test_wire_dateline_with_country():
+    text = "DAMASCUS, Syria, March 18 (AP) — The first 300 fighters left the district."
+    c = dated(text, "300 fighters", published=None)
+    assert c.date_text == "March 18" and c.date_source == "report"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Readers of USA TODAY counted 300 militants.",
+    "The store is so far away from the 300 militants.",
+])
+def test_not_present_time(sentence):
+    assert dated(sentence, "300 militants").date_text is None
+
+
+def test_between_years_is_a_window():
+    c = dated("Sampling between 2014 and 2017 found 4 ppb.", "4 ppb")
+    assert c.date is None and c.date_window == ("2014-01-01", "2017-12-31") and c.date_precision == "year"
+
+
+def test_a_claim_in_a_headline_is_dated_only_by_the_headline():
+    text = ("Rebels leave Homs\n\nOn Monday, 400 rebels left.\n\n"
+            "[More Than 35 Killed in Suicide Attack in Homs](#)\n\nThe city is calm.")
+    c = dated(text, "More Than 35 Killed")
+    assert c.date is None and c.date_source is None
