@@ -78,7 +78,8 @@ _DETERMINERS = {"", "the", "a", "an", "its", "their", "his", "her", "our", "this
 
 @dataclass(frozen=True)
 class _Lexicon:
-    triggers: tuple          # (class, compiled regex)
+    triggers: tuple          # (class or its family, compiled regex)
+    family: dict             # trigger class -> family
     ordinal_re: re.Pattern   # ordinal + group word
     ordinal_class: dict      # ordinal word -> phase
     plan_re: re.Pattern
@@ -88,6 +89,7 @@ class _Lexicon:
     prep_re: re.Pattern
     prep_words: frozenset
     noun_re: re.Pattern
+    appos_re: re.Pattern
     destination: frozenset
     modifiers: frozenset
     org_words: frozenset
@@ -107,7 +109,9 @@ def _load_lexicon(config=None) -> _Lexicon:
         from .config import load_config
         config = load_config()
     a = config.section("align")
-    trig = tuple((cls, re.compile(_alternation(words), re.I)) for cls, words in sorted(a["triggers"].items()))
+    family = {t: fam for fam, members in a.get("families", {}).items() for t in members}
+    trig = tuple((family.get(cls, cls), re.compile(_alternation(words), re.I))
+                 for cls, words in sorted(a["triggers"].items()))
     ph = a["phases"]
     ordinal_class = {w: cls for cls, words in ph["ordinals"].items() for w in words}
     ordinal_re = re.compile(r"\b(" + "|".join(map(re.escape, ordinal_class)) + r")\b(?:\s+[\w-]+){0,2}?\s+"
@@ -115,7 +119,7 @@ def _load_lexicon(config=None) -> _Lexicon:
     bg = a["background"]
     pl = a["places"]
     return _Lexicon(
-        triggers=trig, ordinal_re=ordinal_re, ordinal_class=ordinal_class,
+        triggers=trig, family=family, ordinal_re=ordinal_re, ordinal_class=ordinal_class,
         plan_re=re.compile(_alternation(ph["plan"]), re.I),
         bg_strong=re.compile(_alternation(bg["strong"]), re.I),
         bg_weak=re.compile(_alternation(bg["weak"]), re.I),
@@ -123,6 +127,8 @@ def _load_lexicon(config=None) -> _Lexicon:
         prep_re=re.compile(r"\b(" + "|".join(map(re.escape, pl["prepositions"])) + r")\s+", re.I),
         prep_words=frozenset(pl["prepositions"]),
         noun_re=re.compile(r"\s+(?:" + "|".join(map(re.escape, pl["nouns"])) + r")\b", re.I),
+        appos_re=re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:"
+                            + "|".join(map(re.escape, pl["nouns"])) + r")\b"),
         destination=frozenset(pl["destination"]), modifiers=frozenset(pl["modifiers"]),
         org_words=frozenset(pl["organisation_words"]), stop=frozenset(pl["stop"]),
         report_window=int(a.get("report_window_days", 21)))
@@ -231,6 +237,8 @@ def _places(text: str, lex: _Lexicon):
             continue
         off = m.end() + (len(text) - m.end() - len(rest))
         found.setdefault(off, run.group())
+    for m in lex.appos_re.finditer(text):
+        found.setdefault(m.start(), m.group(1))
     for m in lex.noun_re.finditer(text):
         before = text[:m.start()]
         run = re.search(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$", before)
@@ -300,7 +308,7 @@ def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
     trig = []
     for cls, rx in lex.triggers:
         for m in rx.finditer(t):
-            if cls == "gather" and (t[m.start()] == "M" or t[max(0, m.start() - 4):m.start()].lower() == "mid-"):
+            if m.group().lower().startswith("march") and (t[m.start()] == "M" or t[max(0, m.start() - 4):m.start()].lower() == "mid-"):
                 continue          # the month
             trig.append((m.start(), m.end(), cls))
     ords = [(m.start(), m.end(), lex.ordinal_class[m.group(1).lower()]) for m in lex.ordinal_re.finditer(t)]
@@ -604,15 +612,17 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     places.merge()
 
     def place_keys(sent_list, near=None):
+        """Places named in these sentences: after in/from/of... (not in a headline, which
+        capitalises every word), and any name known as a place from elsewhere in the corpus."""
         ks = []
         for s in sent_list:
-            found = s.feats["places"]
+            names = [] if s.feats["title"] else [(off, name) for off, name, _c in s.feats["places"]]
+            names += [(m.start(), name) for m in _NAME_RUN.finditer(s.text)
+                      for name, _c in _clean_place(m.group(), lex) if places.key(name) in places.raw]
             if near is not None:
-                found = sorted(found, key=lambda p: abs(p[0] - near))
-            for _, name, _c in found:
+                names.sort(key=lambda p: abs(p[0] - near))
+            for _, name in names:
                 k = places.key(name)
-                if s.feats["title"] and k not in places.raw:     # a headline's capitals: known places only
-                    continue
                 if k and k not in ks:
                     ks.append(k)
         return ks
@@ -634,15 +644,19 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
                 if min(abs(a - hi_c), abs(b - lo_c)) <= 60]
         if c.category in ("killed", "injured"):
             f.trigger = "kill" if c.category == "killed" else "injure"
+            f.trigger = lex.family.get(f.trigger, f.trigger)
         elif near:
             f.trigger = min(near)[1]
         if sf["ords"]:
             f.phase, f.phase_from = sf["ords"][0][2], "sentence"
         elif sf["plan"] or c.modality in ("plan", "forecast"):
             f.phase, f.phase_from = "plan", "sentence"
+        # places: its sentence's (nearest first), then the sentences before it and the story's
+        # headline (the most reported first)
         own_places = place_keys([s], near=lo_c)
-        ctx_places = sorted(place_keys(around), key=lambda k: -places.count(k))   # the story's places first
-        leaves = own_places or ctx_places
+        head = [d.sents[j] for j in range(si) if d.sents[j].seg == s.seg][:1]
+        ctx_places = sorted(place_keys(before + [h for h in head if h not in before]), key=lambda k: -places.count(k))
+        leaves = own_places + [k for k in ctx_places if k not in own_places]
         f.leaves = frozenset(leaves)
         f.main = leaves[0] if leaves else None
         f.closure = places.closure(leaves)
@@ -910,7 +924,8 @@ def _best_date(k: _Cluster, claims, feats, copies):
 _VERB = {"leave": ("leaves", "departure from"), "kill": ("killed", "killings in"),
          "injure": ("injured", "injuries in"), "deploy": ("deployed", "deployment in"),
          "arrest": ("arrested", "arrests in"), "gather": ("gathered", "gathering in"),
-         "damage": ("damaged", "damage in"), "release": ("released", "release in")}
+         "damage": ("damaged", "damage in"), "release": ("released", "release in"),
+         "harm": ("hit", "deaths, injuries and damage in"), "protest": ("gathered", "protest in")}
 
 
 def _slug(s: str) -> str:
@@ -937,11 +952,11 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
         else:
             verb, noun = _VERB.get(k.trigger, ("", "figures from"))
             if k.phase == "plan":
-                label = f"agreement or plan: {noun.split()[0]}" + (f" ({where})" if where else "")
+                label = f"agreed or expected: {noun} {where}" if where else f"agreed or expected: {noun.rsplit(' ', 1)[0]}"
             elif k.phase:
                 label = f"{k.phase} group {verb or 'reported'}" + (f" {where}" if where else "")
             elif k.trigger:
-                label = f"{noun} {where}" if where else noun.split()[0]
+                label = f"{noun} {where}" if where else noun.rsplit(" ", 1)[0]
             else:
                 label = f"figures about {where}" if where else "figures"
             label += f", {date}" if date else " (undated)"
