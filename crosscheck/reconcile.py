@@ -23,6 +23,7 @@ Output order is deterministic.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -287,12 +288,7 @@ def _sources(items) -> list:
 
 
 def _ids(items) -> tuple:
-    out = []
-    for it in items:
-        for i in it.ids:
-            if i not in out:
-                out.append(i)
-    return tuple(out)
+    return tuple(dict.fromkeys(i for it in items for i in it.ids))
 
 
 def _docs(items) -> tuple:
@@ -301,10 +297,8 @@ def _docs(items) -> tuple:
 
 def _describe(items, limit=3) -> str:
     """'400 militants' (001, 003); with many sources a count and the spread."""
-    labels = []
-    for it in sorted(items, key=lambda it: (it.value if it.value is not None else 0, it.key)):
-        if it.label not in labels:
-            labels.append(it.label)
+    labels = list(dict.fromkeys(it.label for it in sorted(
+        items, key=lambda it: (it.value if it.value is not None else 0, it.key))))
     n = len(_sources(items))
     if len(labels) <= limit:
         text = " / ".join(labels)
@@ -381,53 +375,73 @@ def _analyse(event, modality, category, items, pol, findings):
                 emit("conflict", f"{_describe(side_a)} against {_describe(side_b)}: {iv.fmt(ca)} and "
                      f"{iv.fmt(cb)} do not overlap", side_a + side_b)
 
-    # one-sided figures against the groups
-    for g in groups:
-        common = _common(g)
-        for bounds, above in ((lowers, True), (uppers, False)):
-            if not bounds:
-                continue
-            if above:
-                strongest = max(bounds, key=lambda it: (_lo_key(it.iv), it.key))
-                bad_g = [it for it in g if not iv.compatible(it.iv, strongest.iv)]
-                weakest_hi = min(g, key=lambda it: (_hi_key(it.iv), it.key))
-                bad_b = [b for b in bounds if not iv.compatible(b.iv, weakest_hi.iv)]
+    # one-sided figures against all two-sided ones: one finding per direction, not per group
+    allb = [it for g in groups for it in g]
+    commons = [_common(g) for g in groups]
+    gsources = [_sources(g) for g in groups]
+    for bounds, above in ((lowers, True), (uppers, False)):
+        if not bounds or not allb:
+            continue
+        if above:
+            strongest = max(bounds, key=lambda it: (_lo_key(it.iv), it.key))
+            weakest = min(allb, key=lambda it: (_hi_key(it.iv), it.key))
+        else:
+            strongest = min(bounds, key=lambda it: (_hi_key(it.iv), it.key))
+            weakest = max(allb, key=lambda it: (_lo_key(it.iv), it.key))
+        bad_g = [it for it in allb if not iv.compatible(it.iv, strongest.iv)]
+        bad_b = [b for b in bounds if not iv.compatible(b.iv, weakest.iv)]
+        if bad_g and bad_b and _cross_source(bad_g, bad_b):
+            direction = _report_order(bad_g, bad_b) if above else _report_order(bad_b, bad_g)
+            if _is_update(direction, pol, modality):
+                emit("update", f"The {what} figure changed between reports: {_describe(bad_g)} "
+                     f"and {_describe(bad_b)} were reported on different days "
+                     f"({'rising' if direction == 'up' else 'falling'})", bad_g + bad_b)
             else:
-                strongest = min(bounds, key=lambda it: (_hi_key(it.iv), it.key))
-                bad_g = [it for it in g if not iv.compatible(it.iv, strongest.iv)]
-                weakest_lo = max(g, key=lambda it: (_lo_key(it.iv), it.key))
-                bad_b = [b for b in bounds if not iv.compatible(b.iv, weakest_lo.iv)]
-            if bad_g and bad_b and _cross_source(bad_g, bad_b):
-                direction = _report_order(bad_g, bad_b) if above else _report_order(bad_b, bad_g)
-                if _is_update(direction, pol, modality):
-                    emit("update", f"The {what} figure changed between reports: {_describe(bad_g)} "
-                         f"and {_describe(bad_b)} were reported on different days "
-                         f"({'rising' if direction == 'up' else 'falling'})", bad_g + bad_b)
+                need = iv.snap_int(strongest.iv) if category in pol["integer_categories"] else strongest.iv
+                need = need or strongest.iv
+                if above:
+                    emit("conflict", f"{_describe(bad_g)} is below {_describe(bad_b)}, which needs "
+                         f"{'more than' if need.low_open else 'at least'} {iv.fmt_num(need.low)}",
+                         bad_g + bad_b)
                 else:
-                    need = iv.snap_int(strongest.iv) if category in pol["integer_categories"] else strongest.iv
-                    need = need or strongest.iv
-                    if above:
-                        emit("conflict", f"{_describe(bad_g)} is below {_describe(bad_b)}, which needs "
-                             f"{'more than' if need.low_open else 'at least'} {iv.fmt_num(need.low)}",
-                             bad_g + bad_b)
-                    else:
-                        emit("conflict", f"{_describe(bad_g)} is above {_describe(bad_b)}, which allows "
-                             f"{'less than' if need.high_open else 'at most'} {iv.fmt_num(need.high)}",
-                             bad_g + bad_b)
-            ok = [b for b in bounds if iv.compatible(b.iv, common)]
-            if above:
-                far = [b for b in ok if common.low is not None and b.reach < common.low]
-            else:
-                far = [b for b in ok if common.high is not None and b.reach > common.high]
-            if far and _cross_source(far, g):
-                stated = [b.claim.value if b.claim is not None and b.claim.value is not None else
-                          (b.iv.low if above else b.iv.high) for b in far]
-                edge = max(stated) if above else min(stated)
-                ref = common.low if above else common.high
-                how = f" ({ref / edge:.1f} times the stated bound)" if edge and ref else ""
-                emit("tension", f"{_describe(g)} fits {_describe(far)} only through its open bound{how}: "
-                     f"{'more than' if above else 'fewer than'} {iv.fmt_num(edge)} is true of {iv.fmt(common)} "
-                     f"but far from it", g + far)
+                    emit("conflict", f"{_describe(bad_g)} is above {_describe(bad_b)}, which allows "
+                         f"{'less than' if need.high_open else 'at most'} {iv.fmt_num(need.high)}",
+                         bad_g + bad_b)
+        # tension: true only through the open bound, far beyond what the bound plainly says.
+        # Sorted by reach, the bounds far from a group are a prefix: one sweep, no pairs.
+        order = sorted(bounds, key=lambda b: (b.reach if above else -b.reach, b.key))
+        edges = [b.reach if above else -b.reach for b in order]
+        # where the bounds in the prefix first come from two sources (the cross-source test, O(1))
+        mixed_at = next((j + 1 for j, b in enumerate(order) if b.source != order[0].source), None)
+        far_groups, far_n, ratio = [], 0, None
+        for g, common, gsrc in zip(groups, commons, gsources):
+            ref = common.low if above else common.high
+            if ref is None:
+                continue
+            n = bisect.bisect_left(edges, ref if above else -ref)
+            if n == 0:
+                continue
+            if not (len(gsrc) > 1 or gsrc[0] != order[0].source or (mixed_at and n >= mixed_at)):
+                continue
+            far_groups.append(g)
+            far_n = max(far_n, n)
+            edge = _stated(order[n - 1], above)
+            if edge:
+                r = ref / edge
+                ratio = r if ratio is None else min(ratio, r)
+        far_b = order[:far_n]
+        if far_groups:
+            fg = [it for g in far_groups for it in g]
+            fb = far_b
+            how = f" ({ratio:.1f} times the stated bound or more)" if ratio else ""
+            emit("tension", f"{_describe(fg)} fits {_describe(fb)} only through the open bound{how}: "
+                 f"true, but far from what {'more than' if above else 'fewer than'} "
+                 f"{iv.fmt_num(_stated(fb[-1], above))} says", fg + fb)
+
+    # agreement: a group of sources sharing a value, with the bounds that plainly fit it
+    ranked = sorted(range(len(groups)), key=lambda i: (-len(_sources(groups[i])), i))
+    for i in sorted(ranked[:maxg]):
+        g, common = groups[i], commons[i]
         support = [b for b in lowers + uppers if iv.compatible(b.iv, common) and
                    ((b.shape == "lower" and common.low is not None and b.reach >= common.low) or
                     (b.shape == "upper" and common.high is not None and b.reach <= common.high))]
@@ -451,6 +465,13 @@ def _analyse(event, modality, category, items, pol, findings):
         elif len(_sources(bounds)) >= 2:
             emit("agreement", f"weak agreement: {_describe(bounds)} are all {word} bounds for {what} "
                  f"and overlap", bounds)
+
+
+def _stated(b, above) -> Optional[float]:
+    """The figure a bound states ('more than 400' -> 400)."""
+    if b.claim is not None and b.claim.value is not None:
+        return float(b.claim.value)
+    return b.iv.low if above else b.iv.high
 
 
 def _head(it) -> str:

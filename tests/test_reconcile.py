@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from reconcile_inputs import seed_inputs  # noqa: E402
+from test_reconcile_inputs import seed_inputs  # noqa: E402
 
 from crosscheck.config import load_config  # noqa: E402
 from crosscheck.reconcile import reconcile  # noqa: E402
