@@ -222,35 +222,39 @@ def _build_items(claims, docs, roots, copies, pol):
     for c in claims:
         if c.group and c.id not in copies and c.event is not None and not c.change and not c.derived:
             groups.setdefault((c.doc, c.group), []).append(c)
-    for (doc, g), parts in sorted(groups.items()):
-        parts.sort(key=lambda c: (c.start, c.id))
-        cats = {p.category for p in parts}
-        parents = {parent_of.get(cat) for cat in cats}
-        if len(parts) < 2 or len(cats) < 2 or len(parents) != 1 or None in parents:
-            continue
-        if tuple(sorted(p.id for p in parts)) in covered_groups:
-            continue
-        if len({p.event for p in parts}) != 1 or len({_modality(p) for p in parts}) != 1:
-            continue
-        parent = parents.pop()
-        total = parts[0]
-        ivl = _interval(parts[0], pol)
-        for p in parts[1:]:
-            ivl = iv.add(ivl, _interval(p, pol))
-        vals = [_point(p) for p in parts]
-        value = sum(vals) if None not in vals else None
-        ids, ds = [], []
-        for p in parts:
-            i2, d2 = members(p)
-            ids += i2
-            ds += d2
-        reps = [r for r in (_report(by_id[i], docs) for i in ids) if r]
-        label = (" + ".join(_quote(p).strip("'") for p in parts)
-                 + f" = {iv.fmt_num(value) if value is not None else iv.fmt(ivl)} {parent}")
-        add((total.event, _modality(total), parent),
-            _Item("+".join(p.id for p in parts), ids, ds, roots.get(doc, doc), ivl, label, value,
-                  min(reps) if reps else None, "sum", None, _context(total)))
+    for (doc, g), members_ in sorted(groups.items()):
+        for parent in sorted({parent_of[p.category] for p in members_ if p.category in parent_of}):
+            parts = sorted((p for p in members_ if parent_of.get(p.category) == parent),
+                           key=lambda c: (c.start, c.id))
+            if len({p.category for p in parts}) < 2:
+                continue
+            if tuple(sorted(p.id for p in parts)) in covered_groups:
+                continue
+            if len({p.event for p in parts}) != 1 or len({_modality(p) for p in parts}) != 1:
+                continue
+            _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add)
     return items
+
+
+def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
+    """'300 militants and 1,065 civilians' -> a people item [1,335, 1,395] named '300 militants + 1,065 civilians'."""
+    total = parts[0]
+    ivl = _interval(parts[0], pol)
+    for p in parts[1:]:
+        ivl = iv.add(ivl, _interval(p, pol))
+    vals = [_point(p) for p in parts]
+    value = sum(vals) if None not in vals else None
+    ids, ds = [], []
+    for p in parts:
+        i2, d2 = members(p)
+        ids += i2
+        ds += d2
+    reps = [r for r in (_report(by_id[i], docs) for i in ids) if r]
+    label = (" + ".join(_quote(p).strip("'") for p in parts)
+             + f" = {iv.fmt_num(value) if value is not None else iv.fmt(ivl)} {parent}")
+    add((total.event, _modality(total), parent),
+        _Item("+".join(p.id for p in parts), ids, ds, roots.get(doc, doc), ivl, label, value,
+              min(reps) if reps else None, "sum", None, _context(total)))
 
 
 # ---------------------------------------------------------------- grouping
@@ -477,7 +481,9 @@ def _stated(b, above) -> Optional[float]:
 def _head(it) -> str:
     words = re.findall(r"[a-z]+", ((it.claim.counted if it.claim is not None else "") or "").lower())
     w = words[-1] if words else ""
-    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+    if re.search(r"(s|x|ch|sh)es$", w):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
 
 
 def _by_head(items) -> dict:
@@ -674,10 +680,17 @@ def reconcile(claims: list, events: list, documents: list, policy=None, copies: 
                     _analyse(event, modality, category, kind, pol, findings)
             continue
         if category in pol.get("same_thing_categories", ()):
-            for _head, part in sorted(_by_head(its).items()):
+            # a loose class (vehicles: buses, trucks): only figures of the same counted thing meet
+            heads = _by_head(its)
+            for head, part in sorted(heads.items()):
+                if not head:
+                    continue
                 _analyse(event, modality, category, part, pol, findings)
-        else:
-            _analyse(event, modality, category, its, pol, findings)
+                est = _estimate(event, modality, category if len(heads) == 1 else f"{category}: {head}", part)
+                if est is not None:
+                    estimates.append(est)
+            continue
+        _analyse(event, modality, category, its, pol, findings)
         est = _estimate(event, modality, category, its)
         if est is not None:
             estimates.append(est)

@@ -159,3 +159,25 @@ def test_time_near_linear():
         return best
     t1, t4 = t(500), t(2000)
     assert t4 < 8 * t1 + 0.05, (t1, t4)   # quadratic would be 16x
+
+
+def test_loose_class_compares_the_same_thing_only():
+    cl = [claim("a1", "a", 50, category="vehicles", counted="buses"),
+          claim("b1", "b", 80, category="vehicles", counted="buses"),
+          claim("c1", "c", 80, category="vehicles", counted="trucks"),
+          claim("d1", "d", 2, category="duration", counted="months"),
+          claim("e1", "e", 6, category="duration", counted="weeks")]
+    findings, est = run(cl)
+    conf = [f for f in findings if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"a1", "b1"}
+    assert {e.category for e in est} >= {"vehicles: bus", "vehicles: truck", "duration: month"}
+
+
+def test_group_sum_uses_only_parts_of_one_parent():
+    cl = [claim("a1", "a", 300, category="fighters", counted="militants", group="g"),
+          claim("a2", "a", 1065, category="civilians", counted="civilians", group="g"),
+          claim("a3", "a", 50, category="vehicles", counted="buses", group="g"),
+          claim("b1", "b", 1500, "gt", text="over 1,500 people")]
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"a1", "a2", "b1"}
+    assert "= 1,365 people" in conf[0].explanation
