@@ -79,6 +79,8 @@ class _Item:
     claim: object = None          # the claim (None for a computed sum)
     context: str = ""             # words around the figure (background comparisons)
     reach: Optional[float] = None  # how far a one-sided bound plainly reaches ("more than 400" -> 600)
+    day: Optional[str] = None     # the day the figure is about (claim date of day precision)
+    voice: str = ""               # who stands behind it: the speaker quoted, else the source
     shape: str = field(default="bounded")   # bounded | lower | upper | none
 
     def __post_init__(self):
@@ -167,6 +169,12 @@ def _find_copies(claims, documents) -> dict:
     return out
 
 
+def _speaker(name: str) -> str:
+    """'Talal al-Barazi' and 'Talal Barazi' are one voice."""
+    n = re.sub(r"\b(al|el|ad|as|ash|an)-", "", (name or "").lower())
+    return "speaker:" + " ".join(re.findall(r"[^\W\d_]+", n))
+
+
 def _report(c, docs) -> Optional[str]:
     if c.report_date:
         return c.report_date
@@ -191,6 +199,11 @@ def _build_items(claims, docs, roots, copies, pol):
             covered_groups.add(tuple(sorted(c.parts)))
 
     def add(key, item):
+        cl = [by_id[i] for i in item.ids if i in by_id]
+        days = {c.date for c in cl if c.date and len(c.date) == 10}
+        item.day = days.pop() if len(days) == 1 else None
+        speakers = {_speaker(c.said_by) for c in cl if c.said_by}
+        item.voice = speakers.pop() if len(speakers) == 1 else item.source
         items.setdefault(key, []).append(item)
 
     def members(c):
@@ -312,16 +325,29 @@ def _describe(items, limit=3) -> str:
 
 
 def _report_order(lower_side, upper_side):
-    """'up' when every lower figure was reported before every higher one, 'down' for the reverse."""
-    a = [it.report for it in lower_side]
-    b = [it.report for it in upper_side]
-    if not a or not b or None in a or None in b:
-        return None
-    if max(a) < min(b):
-        return "up"
-    if max(b) < min(a):
-        return "down"
+    """'up' when every lower figure was reported before every higher one, 'down' for the reverse.
+
+    Report time first (when the source said it); failing that, the day the figures are about
+    (claim dates of day precision: "300 left on Monday", "500 by Tuesday")."""
+    for attr in ("report", "day"):
+        a = [getattr(it, attr) for it in lower_side]
+        b = [getattr(it, attr) for it in upper_side]
+        if not a or not b or None in a or None in b:
+            continue
+        if max(a) < min(b):
+            return "up"
+        if max(b) < min(a):
+            return "down"
     return None
+
+
+def _when(items) -> str:
+    """'reported 2017-03-18' (or 'reported 2017-03-18 to 2017-03-19'), else the day it is about."""
+    for attr, word in (("report", "reported"), ("day", "for")):
+        vals = sorted({getattr(it, attr) for it in items if getattr(it, attr)})
+        if vals and all(getattr(it, attr) for it in items):
+            return f"{word} {vals[0]}" + (f" to {vals[-1]}" if len(vals) > 1 else "")
+    return ""
 
 
 def _is_update(direction, pol, modality) -> bool:
@@ -372,9 +398,8 @@ def _analyse(event, modality, category, items, pol, findings):
             if _is_update(direction, pol, modality):
                 verb = "rose" if direction == "up" else "fell"
                 first, last = (side_a, side_b) if direction == "up" else (side_b, side_a)
-                emit("update", f"The {what} figure {verb} between reports: {_describe(first)} reported "
-                     f"{max(it.report for it in first)}, then {_describe(last)} reported "
-                     f"{min(it.report for it in last)}", side_a + side_b)
+                emit("update", f"The {what} figure {verb} over time: {_describe(first)} {_when(first)}, "
+                     f"then {_describe(last)} {_when(last)}", side_a + side_b)
             else:
                 emit("conflict", f"{_describe(side_a)} against {_describe(side_b)}: {iv.fmt(ca)} and "
                      f"{iv.fmt(cb)} do not overlap", side_a + side_b)
@@ -397,9 +422,11 @@ def _analyse(event, modality, category, items, pol, findings):
         if bad_g and bad_b and _cross_source(bad_g, bad_b):
             direction = _report_order(bad_g, bad_b) if above else _report_order(bad_b, bad_g)
             if _is_update(direction, pol, modality):
-                emit("update", f"The {what} figure changed between reports: {_describe(bad_g)} "
-                     f"and {_describe(bad_b)} were reported on different days "
-                     f"({'rising' if direction == 'up' else 'falling'})", bad_g + bad_b)
+                low_side, high_side = (bad_g, bad_b) if above else (bad_b, bad_g)
+                first, last = (low_side, high_side) if direction == "up" else (high_side, low_side)
+                emit("update", f"The {what} figure {'rose' if direction == 'up' else 'fell'} over time: "
+                     f"{_describe(first)} {_when(first)}, then {_describe(last)} {_when(last)}",
+                     bad_g + bad_b)
             else:
                 need = iv.snap_int(strongest.iv) if category in pol["integer_categories"] else strongest.iv
                 need = need or strongest.iv
@@ -449,8 +476,8 @@ def _analyse(event, modality, category, items, pol, findings):
         support = [b for b in lowers + uppers if iv.compatible(b.iv, common) and
                    ((b.shape == "lower" and common.low is not None and b.reach >= common.low) or
                     (b.shape == "upper" and common.high is not None and b.reach <= common.high))]
-        if len(set(_sources(g + support))) >= 2:
-            emit("agreement", f"{len(set(_sources(g + support)))} independent sources agree on {what}: "
+        if len({it.voice for it in g + support}) >= 2 and len(_sources(g + support)) >= 2:
+            emit("agreement", f"{len(_sources(g + support))} independent sources agree on {what}: "
                  f"{_describe(g + support)}, all within {iv.fmt(common)}", g + support)
 
     # bounds against bounds
@@ -463,6 +490,8 @@ def _analyse(event, modality, category, items, pol, findings):
             emit("conflict", f"{_describe(bad_l)} against {_describe(bad_u)}: the lower bound is above the upper",
                  bad_l + bad_u)
     for bounds, word in ((lowers, "lower"), (uppers, "upper")):
+        if len({b.voice for b in bounds}) < 2:
+            continue
         if len(_sources(bounds)) >= 2 and not groups:
             emit("agreement", f"{len(_sources(bounds))} independent sources give only {word} bounds for {what}, "
                  f"which always overlap (weak agreement): {_describe(bounds)}", bounds)

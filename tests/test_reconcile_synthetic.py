@@ -181,3 +181,18 @@ def test_group_sum_uses_only_parts_of_one_parent():
     conf = [f for f in run(cl)[0] if f.kind == "conflict"]
     assert len(conf) == 1 and set(conf[0].claims) == {"a1", "a2", "b1"}
     assert "= 1,365 people" in conf[0].explanation
+
+
+def test_daily_figures_of_one_event_are_updates_by_their_dates():
+    cl = [claim("a1", "a", 300, date="2017-03-18", text="300 people left on Saturday"),
+          claim("b1", "b", 700, date="2017-03-20", text="700 people had left by Monday")]
+    findings, _ = run(cl)
+    assert [f.kind for f in findings if f.kind in ("conflict", "update")] == ["update"]
+
+
+def test_one_speaker_quoted_twice_is_one_voice():
+    cl = [claim("a1", "a", 1000, said_by="Talal al-Barazi"),
+          claim("b1", "b", 1000, said_by="Talal Barazi")]
+    assert "agreement" not in kinds(run(cl)[0])
+    cl[1] = claim("b1", "b", 1000, said_by="SANA")
+    assert "agreement" in kinds(run(cl)[0])
