@@ -38,7 +38,7 @@ KIND_ORDER = {k: i for i, k in enumerate(("conflict", "update", "tension", "agre
 
 _DEFAULTS = {
     "approx": 0.10, "exact": "rounding", "round_cap": 0.10, "open_reach": 0.5, "max_groups": 6,
-    "updates": "up", "timeline_gap_days": 14, "background_similarity": 85,
+    "updates": "up", "update_by": "report", "timeline_gap_days": 14, "background_similarity": 85,
     "integer_categories": ["people", "fighters", "civilians", "soldiers", "killed", "injured", "vehicles"],
     "nonnegative_categories": ["people", "fighters", "civilians", "soldiers", "killed", "injured",
                                "vehicles", "distance", "area", "duration"],
@@ -193,10 +193,9 @@ def _build_items(claims, docs, roots, copies, pol):
         originals.setdefault(oid, []).append(cid)
     by_id = {c.id: c for c in claims}
     items = {}
-    covered_groups = set()
-    for c in claims:
-        if c.derived and c.parts:
-            covered_groups.add(tuple(sorted(c.parts)))
+    covered_groups = {(c.doc, c.group) for c in claims if c.derived and c.parts and c.group}
+    covered_parts = {p for c in claims if c.derived for p in c.parts}
+    skip = _same_kind_parts(claims, by_id)
 
     def add(key, item):
         cl = [by_id[i] for i in item.ids if i in by_id]
@@ -213,17 +212,22 @@ def _build_items(claims, docs, roots, copies, pol):
     for c in sorted(claims, key=lambda c: c.id):
         if c.id in copies or c.event is None or c.change:
             continue
-        if c.value is None and c.low is None and c.high is None:
+        if c.value is None and c.low is None and c.high is None or c.id in skip:
             continue
         ids, ds = members(c)
         reps = [r for r in (_report(by_id[i], docs) for i in ids if i in by_id) if r]
-        label = _quote(c)
+        label, ivl = _quote(c), _interval(c, pol)
         if c.derived and c.parts:
             parts = [by_id[p] for p in c.parts if p in by_id]
-            if parts:
-                label = " + ".join(_quote(p) for p in parts) + f" = {iv.fmt_num(c.value)} {c.category}"
+            if parts and len(parts) == len(c.parts):
+                # the total allows what its parts allow together: 300 (rounded) + 1,065
+                label = (" + ".join(_quote(p).strip("'") for p in parts)
+                         + f" = {iv.fmt_num(c.value) if c.value is not None else iv.fmt(ivl)} {c.category}")
+                ivl = _interval(parts[0], pol)
+                for p in parts[1:]:
+                    ivl = iv.add(ivl, _interval(p, pol))
         add((c.event, _modality(c), c.category),
-            _Item(c.id, ids, ds, roots.get(c.doc, c.doc), _interval(c, pol), label, _point(c),
+            _Item(c.id, ids, ds, roots.get(c.doc, c.doc), ivl, label, _point(c),
                   min(reps) if reps else None, c.qualifier, c, _context(c)))
 
     # parts listed together: fighters + civilians of one group = people
@@ -241,12 +245,33 @@ def _build_items(claims, docs, roots, copies, pol):
                            key=lambda c: (c.start, c.id))
             if len({p.category for p in parts}) < 2:
                 continue
-            if tuple(sorted(p.id for p in parts)) in covered_groups:
+            if (doc, g) in covered_groups or any(p.id in covered_parts for p in parts):
                 continue
             if len({p.event for p in parts}) != 1 or len({_modality(p) for p in parts}) != 1:
                 continue
             _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add)
     return items
+
+
+def _same_kind_parts(claims, by_id) -> set:
+    """Parts that are not a figure of their own category for the event: '200 killed in A' listed
+    with '100 killed in B', or '2,000 people from X' of '5,000 people'. Compared, they would
+    disagree with every total; their whole stands for them."""
+    out = set()
+    for c in claims:
+        whole = by_id.get(c.part_of) if c.part_of else None
+        if whole is not None and whole.category == c.category:
+            out.add(c.id)
+        if c.derived:
+            out.update(p for p in c.parts if p in by_id and by_id[p].category == c.category)
+    groups = {}
+    for c in claims:
+        if c.group and not c.derived:
+            groups.setdefault((c.doc, c.group, c.category), []).append(c.id)
+    for ids in groups.values():
+        if len(ids) > 1:
+            out.update(ids)
+    return out
 
 
 def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
@@ -324,12 +349,12 @@ def _describe(items, limit=3) -> str:
     return f"{text} ({_docs_text(_docs(items))}{'' if n < 2 else f'; {n} sources'})"
 
 
-def _report_order(lower_side, upper_side):
+def _report_order(lower_side, upper_side, by=("report",)):
     """'up' when every lower figure was reported before every higher one, 'down' for the reverse.
 
-    Report time first (when the source said it); failing that, the day the figures are about
-    (claim dates of day precision: "300 left on Monday", "500 by Tuesday")."""
-    for attr in ("report", "day"):
+    By report time (when the source said it); with ``update_by = "report+day"`` also, failing
+    that, by the day the figures are about ("300 left on Monday", "700 had left by Wednesday")."""
+    for attr in by:
         a = [getattr(it, attr) for it in lower_side]
         b = [getattr(it, attr) for it in upper_side]
         if not a or not b or None in a or None in b:
@@ -360,6 +385,7 @@ def _is_update(direction, pol, modality) -> bool:
 def _analyse(event, modality, category, items, pol, findings):
     """Findings for one event, modality and category."""
     reach = float(pol.get("open_reach", 0.5))
+    by = ("report", "day") if str(pol.get("update_by", "report")) == "report+day" else ("report",)
     for it in items:
         v = it.iv.low if it.shape == "lower" else it.iv.high
         if v is not None:
@@ -393,7 +419,7 @@ def _analyse(event, modality, category, items, pol, findings):
                                                                            bottom.iv.high_open))]
             if not side_a or not side_b or not _cross_source(side_a, side_b):
                 continue
-            direction = _report_order(side_a, side_b)
+            direction = _report_order(side_a, side_b, by)
             ca, cb = _common(side_a), _common(side_b)
             if _is_update(direction, pol, modality):
                 verb = "rose" if direction == "up" else "fell"
@@ -420,7 +446,7 @@ def _analyse(event, modality, category, items, pol, findings):
         bad_g = [it for it in allb if not iv.compatible(it.iv, strongest.iv)]
         bad_b = [b for b in bounds if not iv.compatible(b.iv, weakest.iv)]
         if bad_g and bad_b and _cross_source(bad_g, bad_b):
-            direction = _report_order(bad_g, bad_b) if above else _report_order(bad_b, bad_g)
+            direction = _report_order(bad_g, bad_b, by) if above else _report_order(bad_b, bad_g, by)
             if _is_update(direction, pol, modality):
                 low_side, high_side = (bad_g, bad_b) if above else (bad_b, bad_g)
                 first, last = (low_side, high_side) if direction == "up" else (high_side, low_side)

@@ -183,11 +183,13 @@ def test_group_sum_uses_only_parts_of_one_parent():
     assert "= 1,365 people" in conf[0].explanation
 
 
-def test_daily_figures_of_one_event_are_updates_by_their_dates():
+def test_daily_figures_of_one_event_may_be_updates_by_their_dates():
     cl = [claim("a1", "a", 300, date="2017-03-18", text="300 people left on Saturday"),
           claim("b1", "b", 700, date="2017-03-20", text="700 people had left by Monday")]
-    findings, _ = run(cl)
+    findings, _ = run(cl, policy={"update_by": "report+day"})
     assert [f.kind for f in findings if f.kind in ("conflict", "update")] == ["update"]
+    findings, _ = run(cl)        # by default only report time orders figures
+    assert [f.kind for f in findings if f.kind in ("conflict", "update")] == ["conflict"]
 
 
 def test_one_speaker_quoted_twice_is_one_voice():
@@ -196,3 +198,21 @@ def test_one_speaker_quoted_twice_is_one_voice():
     assert "agreement" not in kinds(run(cl)[0])
     cl[1] = claim("b1", "b", 1000, said_by="SANA")
     assert "agreement" in kinds(run(cl)[0])
+
+
+def test_extractor_total_takes_its_parts_tolerance_and_same_kind_parts_stay_out():
+    cl = [claim("a:1", "a", 300, category="fighters", counted="militants", group="a:1"),
+          claim("a:2", "a", 1065, category="civilians", counted="civilians", group="a:1"),
+          claim("a:1+", "a", 1365, category="people", counted="militants and civilians", group="a:1",
+                derived=True, parts=("a:1", "a:2")),
+          claim("b:1", "b", 1400, text="1,400 people")]
+    findings, est = run(cl)
+    assert "conflict" not in kinds(findings)   # 300 and 1,400 may be rounded: [1,335, 1,395] meets [1,350, 1,450]
+    cl[-1] = claim("b:1", "b", 1500, "gt", text="over 1,500 people")
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert len(conf) == 1 and "a:1+" in conf[0].claims and "300 militants + 1065 militants" not in conf[0].explanation
+    # same-kind parts: '200 killed in A and 100 killed in B' against a total of 300 from another source
+    cl = [claim("a:1", "a", 200, category="killed", counted="killed", group="g"),
+          claim("a:2", "a", 100, category="killed", counted="killed", group="g"),
+          claim("b:1", "b", 300, category="killed", counted="killed")]
+    assert "conflict" not in kinds(run(cl)[0])
