@@ -120,8 +120,36 @@ def _docs_text(docs, limit=3) -> str:
     return ", ".join(_short(d) for d in docs[:limit]) + f" and {len(docs) - limit} more"
 
 
+_CUES = {
+    "gt": (r"over|more than|above|exceed\w*|upwards of|in excess of|\+", "more than"),
+    "ge": (r"at least|or more|no fewer than|no less than|minimum", "at least"),
+    "lt": (r"less than|fewer than|under|below|nearly|almost|just short", "fewer than"),
+    "le": (r"at most|up to|no more than|or fewer|or less|maximum", "at most"),
+    "approx": (r"about|around|some|approximately|roughly|nearly|almost|an estimated|estimated|"
+               r"close to|~|circa|or so", "about"),
+}
+
+
 def _quote(c) -> str:
-    return "'" + (c.text or iv.fmt_num(c.value)).strip() + "'"
+    """The figure as written; when the words of its qualifier are not in the quoted span,
+    they are added so the sentence stays true: '1,500 people' -> 'more than 1,500 people'."""
+    text = (c.text or iv.fmt_num(c.value)).strip()
+    cue = _CUES.get(c.qualifier)
+    if cue and not re.search(rf"(?<![a-z])({cue[0]})(?![a-z])", text, re.I):
+        return f"'{text}' ({cue[1]})"
+    if c.qualifier == "range" and c.low is not None and c.high is not None and \
+            not (iv.fmt_num(c.low) in text and iv.fmt_num(c.high) in text):
+        return f"'{text}' ({iv.fmt_num(c.low)}-{iv.fmt_num(c.high)})"
+    return f"'{text}'"
+
+
+def _phrase(c) -> str:
+    """Unquoted, for sums: 'more than 300 militants'."""
+    q = _quote(c)
+    m = re.fullmatch(r"'(.*)' \((.*)\)", q, re.S)
+    if m and c.qualifier != "range":
+        return f"{m.group(2)} {m.group(1)}"
+    return q[1:-1] if q.startswith("'") and q.endswith("'") else q
 
 
 _CTX_DROP = re.compile(r"[\d.,]+|\b(some|about|around|approximately|over|more|than|less|fewer|at|least|"
@@ -221,7 +249,7 @@ def _build_items(claims, docs, roots, copies, pol):
             parts = [by_id[p] for p in c.parts if p in by_id]
             if parts and len(parts) == len(c.parts):
                 # the total allows what its parts allow together: 300 (rounded) + 1,065
-                label = (" + ".join(_quote(p).strip("'") for p in parts)
+                label = (" + ".join(_phrase(p) for p in parts)
                          + f" = {iv.fmt_num(c.value) if c.value is not None else iv.fmt(ivl)} {c.category}")
                 ivl = _interval(parts[0], pol)
                 for p in parts[1:]:
@@ -288,7 +316,7 @@ def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
         ids += i2
         ds += d2
     reps = [r for r in (_report(by_id[i], docs) for i in ids) if r]
-    label = (" + ".join(_quote(p).strip("'") for p in parts)
+    label = (" + ".join(_phrase(p) for p in parts)
              + f" = {iv.fmt_num(value) if value is not None else iv.fmt(ivl)} {parent}")
     add((total.event, _modality(total), parent),
         _Item("+".join(p.id for p in parts), ids, ds, roots.get(doc, doc), ivl, label, value,

@@ -216,3 +216,13 @@ def test_extractor_total_takes_its_parts_tolerance_and_same_kind_parts_stay_out(
           claim("a:2", "a", 100, category="killed", counted="killed", group="g"),
           claim("b:1", "b", 300, category="killed", counted="killed")]
     assert "conflict" not in kinds(run(cl)[0])
+
+
+def test_explanation_keeps_the_qualifier_when_the_span_lacks_it():
+    cl = [claim("a1", "a", 1365, text="1,365 people"),
+          claim("b1", "b", 1500, "gt", text="1,500 people")]
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert "'1,500 people' (more than)" in conf[0].explanation
+    cl[1] = claim("b1", "b", 1500, "gt", text="over 1,500 people")
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert "'over 1,500 people' (" in conf[0].explanation and "(more than)" not in conf[0].explanation
