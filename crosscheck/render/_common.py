@@ -5,6 +5,7 @@ CI check show the same rows in the same order, whatever order the stages produce
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -161,15 +162,20 @@ def temp_beside(path) -> str:
     return tmp
 
 
-def atomic_write(path, data) -> Path:
-    """Write text or bytes to ``path`` through a temp file in the same folder and os.replace."""
+@contextlib.contextmanager
+def atomic_path(path):
+    """Yield a temp path beside ``path``; on success move it over ``path``, on failure remove it."""
     tmp = temp_beside(path)
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        yield tmp
         os.replace(tmp, path)
-    except BaseException:
+    finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise
+
+
+def atomic_write(path, data) -> Path:
+    """Write text or bytes to ``path`` through a temp file in the same folder and os.replace."""
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
     return Path(path)

@@ -14,12 +14,11 @@ old database or the new one, never half of one.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import sqlite_utils
 
-from ._common import View, temp_beside
+from ._common import View, atomic_path
 
 
 def _rows(view):
@@ -86,17 +85,11 @@ def _fill(db, view) -> None:
 
 def write_sqlite(result, path) -> Path:
     """Write documents, claims, events, findings (+ links, estimates) to a new SQLite file at ``path``."""
-    tmp = temp_beside(path)
-    try:
+    with atomic_path(path) as tmp:
         db = sqlite_utils.Database(tmp)
         try:
             with db.conn:
                 _fill(db, View(result))
         finally:
             db.close()
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
     return Path(path)
