@@ -110,13 +110,12 @@ def check(paths, baseline, update_baseline, **opts):
     A missing baseline counts as empty (every conflict is new); --update-baseline writes it.
     """
     config, kw = _kw(**opts)
-    known = set()
-    if not update_baseline:
+    known, missing = set(), None
+    if not update_baseline:  # a corrupt baseline fails before the (long) run
         try:
             known = load_baseline(baseline)
         except BaselineMissing as exc:
-            click.echo(f"crosscheck: warning: {exc}: every conflict counts as new; "
-                       "run with --update-baseline to accept the current ones", err=True)
+            missing = exc
         except BaselineError as exc:
             _err(str(exc))
             sys.exit(2)
@@ -132,6 +131,9 @@ def check(paths, baseline, update_baseline, **opts):
             sys.exit(2)
         click.echo(f"wrote {baseline} ({n} conflicts)", err=True)
         sys.exit(0)
+    if missing is not None:
+        click.echo(f"crosscheck: warning: {missing}: every conflict counts as new; "
+                   "run with --update-baseline to accept the current ones", err=True)
     new = new_conflicts(result, known)
     github = bool(os.environ.get("GITHUB_ACTIONS"))
     for f in new:

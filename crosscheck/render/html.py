@@ -75,7 +75,7 @@ def render_html(result, picture_svg: str | None = None) -> str:
                  for i, c in enumerate(v.claims)}
     template = _env().get_template("report.html.j2")
     return template.render(
-        v=v, csp=content_security_policy(js, css), js=Markup(js), css=Markup(css),
+        v=v, csp=Markup(content_security_policy(js, css)), js=Markup(js), css=Markup(css),
         picture=base64.b64encode(svg.encode("utf-8")).decode("ascii"),
         conflicts=v.conflicts(), loose=v.loose_findings(), unaligned=v.unaligned_claims(),
         articles=articles, doc_ids=doc_ids, event_ids=event_ids, claim_ids=claim_ids,
