@@ -13,6 +13,8 @@ import sqlite3
 
 import pytest
 
+from dataclasses import replace as dc_replace
+
 from crosscheck.model import Article, Claim, Finding, replace
 from crosscheck.render import REPORT_FILES, to_json, write_reports
 from crosscheck.render._common import atomic_write, fmt_number, fmt_stated, fmt_value
@@ -74,7 +76,6 @@ def test_markdown_escapes_pipes_and_html_in_cells(result):
 
 
 def replace_claims(result, claims):
-    from dataclasses import replace as dc_replace
     return dc_replace(result, claims=claims)
 
 
@@ -203,3 +204,18 @@ def test_sqlite_has_the_tables_and_foreign_keys_for_datasette(result, tmp_path):
                           JOIN claims c ON c.id = fc.claim WHERE f.kind = 'conflict' AND f.category = 'people'
                           ORDER BY c.doc""").fetchall()
     assert (D4, "over 1,500 people") in rows
+
+
+def test_picture_of_a_large_corpus_keeps_the_conflicting_events(result):
+    from crosscheck.model import Event
+    from crosscheck.render._common import View
+    from crosscheck.render.picture import plotted_events
+    many = [Event(id=f"e{i:03}", label=f"event {i}", date="2017-01-01") for i in range(100)]
+    claims = [replace(c, event=f"e{i % 100:03}") for i, c in enumerate(result.claims * 4)]
+    claims = [replace(c, id=f"{c.id}#{i}") for i, c in enumerate(claims)]
+    conflict = Finding("conflict", "x", "e077", "people", (claims[77].id,))
+    v = View(replace_claims(dc_replace(result, events=many, findings=[conflict]), claims))
+    shown = plotted_events(v, limit=10)
+    assert len(shown) == 10 and "e077" in [e.id for e in shown]
+    page = render_html(replace_claims(dc_replace(result, events=many, findings=[conflict]), claims), picture_svg="<svg/>")
+    assert "Showing 60 of 100 events" in page

@@ -66,6 +66,13 @@ def finding_order(finding):
     return (kind, finding.event or "", finding.category or "", finding.explanation, tuple(finding.claims))
 
 
+def group_by(items, key) -> dict:
+    out = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
+    return out
+
+
 class View:
     """A Result indexed for rendering: events in date order, claims by event and by id."""
 
@@ -81,16 +88,18 @@ class View:
         self.estimates = sorted(result.estimates, key=lambda e: (e.event, e.category, e.rule))
         self.articles = result.articles or {}
         self.errors = sorted(str(e) for e in result.errors)
+        self._claims_by_event = group_by(self.claims, lambda c: c.event)
+        self._findings_by_event = group_by(self.findings, lambda f: f.event)
 
     # -- grouping ------------------------------------------------------------
     def claims_of(self, event_id):
-        return [c for c in self.claims if c.event == event_id]
+        return self._claims_by_event.get(event_id, [])
 
     def unaligned_claims(self):
         return [c for c in self.claims if c.event is None or c.event not in self.event_by_id]
 
     def findings_of(self, event_id):
-        return [f for f in self.findings if f.event == event_id]
+        return self._findings_by_event.get(event_id, [])
 
     def loose_findings(self):
         """Findings that belong to no known event (a duplicate text, a corpus-wide gap)."""
