@@ -197,3 +197,19 @@ def test_missing_path_and_bad_baseline_exit_2_with_one_line_reason(corpus):
     assert res.exit_code == 2
     assert res.stderr.strip().count("\n") == 0 and str(bad) in res.stderr
     assert _check(corpus / "news").exit_code == 2  # --baseline is required
+
+
+def test_a_conflict_that_loses_a_side_is_known_one_that_gains_a_side_is_new(tmp_path):
+    r = build_result()
+    path = tmp_path / "baseline.json"
+    write_baseline(path, r)
+    known = load_baseline(path)
+    fighters = next(f for f in r.findings if f.kind == "conflict" and f.category == "fighters")
+    fewer = replace(fighters, claims=("c03", "c06"))   # 003's copy of the 400 left out
+    extra = Claim(id="w1", doc="zz_wire.txt", start=0, end=15, text="2,000 militants", value=2000, low=2000,
+                  high=2000, qualifier="exact", counted="militants", category="fighters", sentence="x",
+                  event="first_convoy")
+    more = replace(fighters, claims=fighters.claims + ("w1",))
+    r2 = dc_replace(r, claims=r.claims + [extra], findings=[fewer, more])
+    assert new_conflicts(r2, known) == [more]
+    assert new_conflicts(r2, set(known)) == [fewer, more]  # a bare set of keys matches keys only
