@@ -187,7 +187,7 @@ def describe(finding, result, github: bool = False) -> list:
     for c in claims:
         _, line = _file_line(view, c)
         at = f"offset {c.start}" + (f", line {line}" if line else "")
-        lines.append(f"  {view.source_label(c.doc)} ({at}): \"{one_line(c.text)}\"")
+        lines.append(f"  {view.source_label(c)} ({at}): \"{one_line(c.text)}\"")
     if not claims:
         lines += [f"  {d}" for d in view.finding_docs(finding)]
     if github:

@@ -219,3 +219,16 @@ def test_picture_of_a_large_corpus_keeps_the_conflicting_events(result):
     assert len(shown) == 10 and "e077" in [e.id for e in shown]
     page = render_html(replace_claims(dc_replace(result, events=many, findings=[conflict]), claims), picture_svg="<svg/>")
     assert "Showing 60 of 100 events" in page
+
+
+def test_a_claim_is_marked_as_a_copy_only_when_the_original_states_the_same_figure(result):
+    from crosscheck.render._common import View
+    from test_render_fixture import D1, D3
+    docs = [replace(d, duplicate_of=D3) if d.doc == D1 else d for d in result.documents]
+    v = View(dc_replace(result, documents=docs))
+    by_id = {c.id: c for c in result.claims}
+    assert v.source_label(by_id["c06"]) == f"{D1} (copy of {D3})"   # 400 militants, in both
+    assert v.source_label(by_id["c24"]) == D1                         # Aleppo: only in D1
+    assert v.source_label(by_id["c08"]) == D3
+    md = render_markdown(dc_replace(result, documents=docs))
+    assert f"| {D1} (copy of {D3}) | 4136 " in md

@@ -90,6 +90,8 @@ class View:
         self.errors = sorted(str(e) for e in result.errors)
         self._claims_by_event = group_by(self.claims, lambda c: c.event)
         self._findings_by_event = group_by(self.findings, lambda f: f.event)
+        self._figures_by_doc = {doc: {(c.value, c.low, c.high, c.qualifier, one_line(c.counted).lower()) for c in cs}
+                                for doc, cs in group_by(self.claims, lambda c: c.doc).items()}
 
     # -- grouping ------------------------------------------------------------
     def claims_of(self, event_id):
@@ -118,11 +120,21 @@ class View:
         return counts
 
     # -- provenance ----------------------------------------------------------
-    def source_label(self, doc) -> str:
-        d = self.doc_by_name.get(doc)
-        if d is not None and d.duplicate_of:
-            return f"{doc} (same text as {d.duplicate_of})"
-        return doc
+    def copy_of(self, claim):
+        """The document a claim was copied from, or None. Reconcile's rule without dedup's claim map:
+        the claim's document duplicates (shares text with) another that states the same figure
+        (value, bounds, qualifier, counted thing)."""
+        d = self.doc_by_name.get(claim.doc)
+        if d is None or not d.duplicate_of:
+            return None
+        same = (claim.value, claim.low, claim.high, claim.qualifier, one_line(claim.counted).lower())
+        if same in self._figures_by_doc.get(d.duplicate_of, ()):
+            return d.duplicate_of
+        return None
+
+    def source_label(self, claim) -> str:
+        original = self.copy_of(claim)
+        return f"{claim.doc} (copy of {original})" if original else claim.doc
 
     def event_label(self, event_id) -> str:
         e = self.event_by_id.get(event_id)

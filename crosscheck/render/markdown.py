@@ -17,7 +17,7 @@ def _table(rows, headers) -> str:
 
 
 def claims_rows(view, claims):
-    return [(view.source_label(c.doc), c.start, c.text, fmt_value(c) + (" (sum)" if c.derived else ""),
+    return [(view.source_label(c), c.start, c.text, fmt_value(c) + (" (sum)" if c.derived else ""),
              c.qualifier, c.counted, c.category,
              c.said_by or "", c.date or "") for c in claims]
 
