@@ -64,6 +64,11 @@ def plotted_events(view, limit: int = MAX_EVENTS) -> list:
     return [e for e in events if e.id in keep]
 
 
+def _event_label(e) -> str:
+    label, when = e.label or e.id, e.date or "undated"
+    return label if when in label else f"{label} ({when})"
+
+
 def _rows(view):
     """[(event, doc, y, [(date span or None, claims)])]: one row per source within each event."""
     rows, y = [], 0
@@ -119,7 +124,7 @@ def timeline_svg(result) -> str:
                 note.set_clip_on(True)
                 if when:
                     xs += [when[0], when[0] + dt.timedelta(days=when[1])]
-        labels = {e.id: f"{e.label or e.id} ({e.date or 'undated'})" for e in view.events}
+        labels = {e.id: _event_label(e) for e in view.events}
         centres = sorted((sum(ys) / len(ys), eid) for eid, ys in ticks.items())
         ax.set_yticks([c for c, _ in centres])
         ax.set_yticklabels([_short(labels[eid]) for _, eid in centres])
