@@ -13,7 +13,7 @@ from . import __version__
 from .check import BaselineError, BaselineMissing, describe, load_baseline, new_conflicts, write_baseline
 from .config import ConfigError, load_config
 from .pipeline import extract_paths, run
-from .render import claims_jsonl, claims_table, to_json, write_reports
+from .render import claims_jsonl, claims_table, terminal_summary, to_json, write_reports
 
 
 def _err(msg: str) -> None:
@@ -88,6 +88,7 @@ def report(paths, outdir, as_json, sqlite_path, **opts):
         else:
             for p in write_reports(result, outdir):
                 click.echo(f"wrote {p}", err=True)
+            click.echo(terminal_summary(result), nl=False)
         if sqlite_path:
             from .render.sqlite import write_sqlite
             write_sqlite(result, sqlite_path)

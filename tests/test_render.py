@@ -232,3 +232,10 @@ def test_a_claim_is_marked_as_a_copy_only_when_the_original_states_the_same_figu
     assert v.source_label(by_id["c08"]) == D3
     md = render_markdown(dc_replace(result, documents=docs))
     assert f"| {D1} (copy of {D3}) | 4136 " in md
+
+
+def test_terminal_summary_lists_the_conflicts(result):
+    from crosscheck.render import terminal_summary
+    text = terminal_summary(result)
+    assert text.startswith("5 articles, 28 claims, 7 events; findings: 2 conflict, 1 tension")
+    assert "1,365 people" in text and text.count("first group leaves") == 2
