@@ -5,6 +5,7 @@
     write_baseline(path, result)                  # atomic
     new_conflicts(result, baseline) -> list[Finding]
     describe(finding, result, github=False) -> list[str]   # what `check` prints for a new conflict
+    step_summary(new, result, baseline) -> str    # Markdown for $GITHUB_STEP_SUMMARY
 
 The key of a conflict is its category and the sorted sides it compares, each side
 ``doc=value:qualifier:counted`` (value as stated: ``1500``, ``4500-5000``; counted
@@ -201,3 +202,16 @@ def describe(finding, result, github: bool = False) -> list:
             props = f"file={_escape_property(str(path))}" + (f",line={line}" if line else "")
             lines.append(f"::error {props},title=crosscheck conflict::{message}")
     return lines
+
+
+def step_summary(new, result, baseline) -> str:
+    """Markdown for GitHub's job summary ($GITHUB_STEP_SUMMARY): the new conflicts with provenance."""
+    from .render.markdown import table
+
+    view = result if isinstance(result, View) else View(result)
+    if not new:
+        return f"### crosscheck: no new conflict\n\nEvery conflict is in `{baseline}`.\n"
+    rows = [(view.event_label(f.event), f.category or "", f.explanation, view.quotes(f)) for f in new]
+    return (f"### crosscheck: {len(new)} new conflicts\n\nNot in `{baseline}`; accept them with "
+            f"`--update-baseline` if they are known.\n\n"
+            + table(rows, ["event", "category", "conflict", "quotes (doc @offset)"]) + "\n")

@@ -162,8 +162,11 @@ def test_check_annotates_new_conflicts_under_github_actions(corpus):
     base = corpus / "baseline.json"
     _check(corpus / "news", "--baseline", base, "--update-baseline")
     (corpus / "news" / "d_wire.txt").write_text("Event: convoy\n\nNo, 2,000 militants left.\n")
-    res = _check(corpus / "news", "--baseline", base, env={"GITHUB_ACTIONS": "true"})
+    summary = corpus / "summary.md"
+    res = _check(corpus / "news", "--baseline", base, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert res.exit_code == 1
+    md = summary.read_text()
+    assert md.startswith("### crosscheck: 2 new conflicts") and 'd_wire.txt @19 "2,000 militants"' in md
     ann = [line for line in res.stdout.splitlines() if line.startswith("::error ")]
     assert f"::error file={corpus / 'news' / 'd_wire.txt'},line=3,title=crosscheck conflict::" in "\n".join(ann)
     assert any("a.txt,line=3" in line for line in ann) and any("c.txt,line=2" in line for line in ann)
