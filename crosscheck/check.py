@@ -151,6 +151,9 @@ def _escape_property(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+_BETWEEN_WORDS = r"(?:\s|<[^>]*>|&nbsp;|&#160;|&#xa0;)+"   # in markup, words may be split by tags
+
+
 def _file_line(view, claim):
     """(file on disk, 1-based line) of a claim, as well as can be told; line None when unknown."""
     article = view.articles.get(claim.doc)
@@ -172,8 +175,8 @@ def _file_line(view, claim):
             if isinstance(rec, dict) and str(rec.get("id")) == claim.doc:
                 return source, n
         return source, None
-    words = re.escape(one_line(claim.text)).replace("\\ ", r"\s+")
-    m = re.search(words, raw) if words else None
+    words = one_line(claim.text).split(" ")
+    m = re.search(_BETWEEN_WORDS.join(map(re.escape, words)), raw) if words != [""] else None
     return source, (raw.count("\n", 0, m.start()) + 1) if m else None
 
 

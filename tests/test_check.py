@@ -216,3 +216,23 @@ def test_a_conflict_that_loses_a_side_is_known_one_that_gains_a_side_is_new(tmp_
     r2 = dc_replace(r, claims=r.claims + [extra], findings=[fewer, more])
     assert new_conflicts(r2, known) == [more]
     assert new_conflicts(r2, set(known)) == [fewer, more]  # a bare set of keys matches keys only
+
+
+def test_annotation_lines_for_json_lines_and_html_sources(tmp_path):
+    from crosscheck.model import Article
+    jl = tmp_path / "feed.jsonl"
+    jl.write_text('{"id": "a", "text": "x"}\n{"id": "b", "text": "Then 2,000 people left."}\n')
+    page = tmp_path / "page.html"
+    page.write_text("<html>\n<body>\n<p>Intro</p>\n<p>Then <b>1,500</b>\n people left.</p>\n</body></html>\n")
+    arts = {"b": Article(doc="b", text="Then 2,000 people left.", source=str(jl)),
+            "page.html": Article(doc="page.html", text="Intro\nThen 1,500\n people left.", source=str(page))}
+    mk = lambda i, doc, s, e, v: Claim(id=i, doc=doc, start=s, end=e, text=arts[doc].text[s:e], value=v, low=v,  # noqa: E731
+                                       high=v, qualifier="exact", counted="people", category="people",
+                                       sentence="", event="ev")
+    claims = [mk("1", "b", 5, 17, 2000), mk("2", "page.html", 11, 30, 1500)]
+    f = Finding("conflict", "2,000 against 1,500", "ev", "people", ("1", "2"))
+    r = Result(documents=[Document(doc="b"), Document(doc="page.html")], claims=claims,
+               events=[Event(id="ev", label="ev", date=None)], findings=[f], articles=arts)
+    ann = [line for line in describe(f, r, github=True) if line.startswith("::error")]
+    assert ann[0].startswith(f"::error file={jl},line=2,")
+    assert ann[1].startswith(f"::error file={page},line=4,")  # '1,500' is on line 4; no tag inside the quote
