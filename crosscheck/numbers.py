@@ -675,6 +675,9 @@ class Grammar:
                     or re.match(r"[-‐]", s[c.num_end:]) or re.match(r"\s*[,.;:!?)]", s[c.num_end:]):
                 c.drop = "'one' as a pronoun"
                 return
+            if lprev == "only" and re.search(r"(?<![\w])(?:the|an?)\s+only\s*$", s[:c.start], re.I):
+                c.drop = "'one' as a pronoun"  # "the only one explanation"
+                return
             if re.match(r"(?:some|any|no|every)$", lprev):
                 c.drop = "'one' as a pronoun"
                 return
@@ -925,7 +928,8 @@ def _clean(v):
 def _has_number_word(s, g: Grammar) -> bool:
     low = s.lower()
     for w in re.findall(r"[a-z]+", low):
-        if w in g.units or w in g.tens or w in g.vague or w in g.dozen or w == "half" or w in g.fractions:
+        if w in g.units or w in g.tens or w in g.vague or w in g.dozen or w == "half" or w in g.fractions \
+                or w in g.scale_words:
             return True
     return False
 
