@@ -72,23 +72,6 @@ def _load_data() -> dict:
     return tomllib.loads(text)
 
 
-def _phrase_regex(phrases, *, before: bool):
-    """An alternation of phrases (longest first) anchored at the end (before=True) or start."""
-    alts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        parts = [re.escape(w) for w in p.split()]
-        body = r"\s+".join(parts)
-        if p[0].isalnum():
-            body = r"(?<![\w-])" + body
-        if p[-1].isalnum():
-            body = body + r"(?![\w])"
-        alts.append(body)
-    alt = "|".join(alts) or "(?!)"
-    if before:
-        return re.compile(rf"(?:{alt})[\s\u00a0]*$", re.I)
-    return re.compile(rf"^[\s\u00a0]*(?:{alt})", re.I)
-
-
 class _Units:
     """Names units of measure from quantulum3's unit tables (loaded once, lazily)."""
 
@@ -198,7 +181,6 @@ class Grammar:
         self._qual_map = {}
         for p, name in self.qual_before:
             self._qual_map[re.sub(r"\s+", " ", p.lower())] = name
-        self.qual_re = _phrase_regex([p for p, _ in self.qual_before], before=True)
         self.after = [(p, "ge") for p in q.get("after_ge", [])] + [(p, "le") for p in q.get("after_le", [])] \
             + [(p, "approx") for p in q.get("after_approx", [])]
         self.prefix_lt = {p.lower() for p in q.get("prefix_lt", [])}
@@ -207,11 +189,8 @@ class Grammar:
         for d in ("up", "down"):
             for p in c.get(d, []):
                 self.change_map[p.lower()] = d
-        self.change_re = re.compile(
-            r"(?<![\w-])(" + "|".join(r"\s+".join(map(re.escape, p.split()))
-                                      for p in sorted(self.change_map, key=len, reverse=True))
-            + r")(?:\s+(?:by|a\s+further|another|an\s+additional|a\s+combined|a\s+total\s+of|just|only))?\s*$",
-            re.I)
+        self._change_fillers = {p: True for p in ("by", "a further", "another", "an additional", "a combined",
+                                                  "a total of", "just", "only", "an average of")}
         n = data.get("numbers_not_claims", {})
         self.identifier_nouns = {x.lower() for x in n.get("identifier_nouns", [])}
         self.months = {x.lower() for x in n.get("months", [])}
@@ -325,7 +304,6 @@ class Grammar:
             neg, t = True, t[1:-1].strip()
         elif t[0] == "+":
             t = t[1:].strip()
-        m = self.cur_before_re.pattern  # noqa: F841 (kept simple: currencies are stripped below)
         for sym in sorted(self.currencies, key=len, reverse=True):
             if t.startswith(sym) and len(t) > len(sym) and (t[len(sym)].isdigit() or t[len(sym)] in " .\u00a0"):
                 t = t[len(sym):].strip()
@@ -798,7 +776,7 @@ class Grammar:
                 if kind and not clash:
                     self._share(a, b)
                     av, bv = a.value * a.scale, b.value * b.scale
-                    change_before_from = bool(frm and self.change_re.search(s[:frm.start()]))
+                    change_before_from = bool(frm and self._change_before(s, frm.start()))
                     ok = av < bv or (kind == "to" and frm and not change_before_from and av != bv)
                     if change_before_from:
                         ok = False
@@ -825,10 +803,23 @@ class Grammar:
     def _changed_before(self, s, c: _Core) -> bool:
         """Is the core stated as a change ("rose 5% to ...", "increased by $4m to ...")?"""
         head = s[:c.start]
-        qm = self.qual_re.search(head)
-        if qm:
-            head = head[:qm.start()]
-        return bool(self.change_re.search(head))
+        qm = _phrase_before(head, len(head), self._qual_map)
+        end = qm[1] if qm else len(head)
+        return bool(self._change_before(head, end))
+
+    def _change_before(self, s, end):
+        """The change verb right before ``end`` ("rose", "fell by", "up"), as (direction, start), or None."""
+        cm = _phrase_before(s, end, self.change_map, 2)  # "cut by", "rose"
+        fm = None if cm else _phrase_before(s, end, self._change_fillers, 3)
+        if fm:  # "rose by", "fell a further"
+            cm = _phrase_before(s, fm[1], self.change_map, 2)
+        if not cm:
+            return None
+        verb, start = cm
+        pw = re.search(r"([A-Za-z]+)[\s\u00a0]+$", s[max(0, start - 30):start])
+        if verb == "up" and pw and pw.group(1).lower() in self.up_not_after:  # "gave up 517 yards"
+            return None
+        return self.change_map[verb], start
 
     def _share(self, a: _Core, b: _Core):
         """What is written on one end of a range applies to both ends."""
@@ -856,12 +847,10 @@ class Grammar:
             qual_end = c.qual_start
         else:
             qual_end = start if c.text_start < 0 else c.text_start
-            qm = self.qual_re.search(s[:qual_end])
+            qm = _phrase_before(s, qual_end, self._qual_map)
             if qm:
-                phrase = re.sub(r"\s+", " ", qm.group().strip().lower())
-                c.qualifier = self._qual_map.get(phrase, "exact")
-                c.text_start = qm.start()
-                qual_end = qm.start()
+                c.qualifier = self._qual_map[qm[0]]
+                c.text_start = qual_end = qm[1]
             # suffix qualifiers: "500 or more", "30-odd", "1,000-plus"
             if c.qualifier == "exact" and c.range_to is None:
                 for rx, q in self.after_re:
@@ -873,12 +862,9 @@ class Grammar:
         if c.text_start < 0:
             c.text_start = c.start
         # change: "rose 5%", "down 3 points", "up nearly 57%", "+0.2%"
-        cm = self.change_re.search(s[:qual_end])
+        cm = self._change_before(s, qual_end)
         if cm:
-            verb = re.sub(r"\s+", " ", cm.group(1).lower())
-            pw = re.search(r"([A-Za-z]+)[\s\u00a0]+$", s[:cm.start()])
-            if not (verb == "up" and pw and pw.group(1).lower() in self.up_not_after):  # "gave up 517 yards"
-                c.change = self.change_map.get(verb)
+            c.change = cm[0]
         if c.change is None and c.sign and (c.percent or re.match(r"\s+(?:points?|pts?)\b", s[c.end:])):
             c.change = "up" if c.sign == "+" else "down"
 
@@ -917,6 +903,34 @@ class Grammar:
         return Quantity(start=start, end=end, text=text, value=_clean(value), low=_clean(low),
                         high=_clean(high), qualifier=qual, change=c.change, unit=unit, unit_text=unit_text,
                         num_start=c.num_start, num_end=num_end)
+
+
+_OPENERS = "([{\"“'‘"
+
+
+def _phrase_before(s, end, table, maxwords=5):
+    """The longest phrase of ``table`` (lower case, single spaces) that ends right before ``end``,
+    only spaces between: (phrase, start) or None. Reads the last few words only: linear time."""
+    head = s[max(0, end - 80):end]
+    off = end - len(head)
+    if head.rstrip(" \u00a0\t") != head and not head.strip():
+        return None
+    toks = [(m.group(), m.start()) for m in re.finditer(r"[^\s\u00a0]+", head)]
+    if not toks or head[toks[-1][1] + len(toks[-1][0]):].strip():
+        return None
+    if off and toks and toks[0][1] == 0:
+        toks = toks[1:]  # may be cut in half
+    best = None
+    for k in range(1, min(maxwords, len(toks)) + 1):
+        first, pos = toks[-k]
+        stripped = first.lstrip(_OPENERS)
+        if not stripped:
+            continue
+        words = [stripped] + [t for t, _ in toks[len(toks) - k + 1:]]
+        key = " ".join(words).lower()
+        if key in table:
+            best = (key, off + pos + len(first) - len(stripped))
+    return best
 
 
 def _clean(v):
