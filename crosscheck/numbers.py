@@ -220,7 +220,7 @@ class Grammar:
             r"(?<![\w.,/])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:T[\d:.]+Z?)?(?![\w/])",
             # clock times
             r"(?<![\w.,])\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)",
-            r"(?<![\w.,])\d{1,2}\s*(?:[ap]\.m\.?|[ap]m\b|[AP]M\b|[ap]\.m\b|o'clock|o’clock)",
+            r"(?<![\w.,])\d{1,2}\s*(?:[ap]\.m\.?|[ap]m\b|[AP]M\b|[ap]\.m\b|o'clock|o’clock|noon\b|midnight\b)",
             r"(?<![\w.,:])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?![\d])",
             r"(?<![\w.,])\d{4}\s*(?:" + "|".join(re.escape(z) for z in sorted(self.timezones, key=len, reverse=True)) + r")\b",
             # phone numbers and dotted version numbers / addresses
@@ -362,6 +362,14 @@ class Grammar:
                 out.append(_Core(a, b, n / d, "fraction"))
             else:  # "24/7", "9/11": not an amount
                 pass
+        # "2½", "¾": vulgar fractions
+        for m in re.finditer(r"(?<![\w.,])(\d+)?([½⅓⅔¼¾⅕⅛])(?![\w])", s):
+            a, b = m.span()
+            if any(x < b and a < y for x, y in masks):
+                continue
+            out = [c for c in out if not (c.num_start < b and a < c.num_end)]
+            frac = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8}[m.group(2)]
+            out.append(_Core(a, b, int(m.group(1) or 0) + frac, "digit", extra={"vulgar": True}))
         # "1.99×10−30", "6.02 x 10^23"
         for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)[\s\u00a0]?[×x][\s\u00a0]?10\^?([−-]?\d{1,3})(?![\d])", s):
             a, b = m.span()
@@ -451,15 +459,27 @@ class Grammar:
                     out.append(_Core(a, end + fm.end(), val / dv, "fraction"))
                     i = j + (1 if not den.isdigit() else 0) + 1
                     continue
+            hm = re.match(r"[\s\u00a0]+and\s+a\s+half(?![\w-])", s[end:], re.I)
+            if hm:  # "two and a half"
+                val += 0.5
+                end += hm.end()
+                while j < n and toks[j][1] < end:
+                    j += 1
             out.append(_Core(a, end, val, "word", extra={"words": [x.lower() for x in words]}))
             i = j
+        # "half a million": half of a scale word
+        for m in re.finditer(r"(?<![\w-])half\s+an?\s+(dozen|hundred|thousand|million|billion|trillion)(?![\w-])", s, re.I):
+            out = [c for c in out if not (c.num_start < m.end() and m.start() < c.num_end)]
+            sc = 12.0 if m.group(1).lower() == "dozen" else self.scale_words[m.group(1).lower()]
+            out.append(_Core(m.start(), m.end(), 0.5 * sc, "word", extra={"words": ["half", "a", m.group(1).lower()]}))
         # "half of", "half the", "a half"
         for m in re.finditer(r"(?<![\w-])(?:(a|an|one|and a)\s+)?half(?=\s+(?:of|the|its|their|his|her|our|all|a|an)\b)", s, re.I):
             if re.search(r"(?:first|second|third|final|last|other|latter|former|top|bottom|back|front)\s+$", s[:m.start()], re.I):
                 continue
-            if not any(c.num_start <= m.start() < c.num_end for c in out):
+            if not any(c.num_start <= m.start() < c.num_end for c in out) and not re.match(
+                    r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", s[m.end():], re.I):
                 out.append(_Core(m.start(), m.end(), 0.5, "fraction"))
-        return out
+        return sorted(out, key=lambda c: c.num_start)
 
     # ------------------------------------------------------------------ around a core
     def _dress(self, s, c: _Core):

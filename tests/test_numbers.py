@@ -75,6 +75,9 @@ def test_negative_and_bracketed_amounts():
     ("A third of the budget went to repairs.", 1 / 3),
     ("Two-thirds of the voters backed the plan.", 2 / 3),
     ("One in five adults reported symptoms.", 0.2),
+    ("Half a million people fled the fighting.", 500000),
+    ("The siege lasted two and a half years.", 2.5),
+    ("The lorry carried 2½ tonnes of flour.", 2.5),
 ])
 def test_number_words(sentence, value):
     assert one(sentence).value == pytest.approx(value)
@@ -241,6 +244,14 @@ def test_unit_choice_is_deterministic_across_hash_seeds():
     "The iPhone 11 was released that autumn.",
     "Dak Prescott (4) ran for a touchdown.",
     "The office is at 575 Wilbraham Road in the city.",
+    "The talks ran from 2011 to 2013 without a deal.",
+    "The 2019-20 season was cut short.",
+    "The first goal came in a 1-0 win.",
+    "Crews worked 24/7 after the 9/11 attacks.",
+    "The vote was set for 12 noon.",
+    "The study of Q3 figures and FY2020 reports ended.",
+    "The G20 summit opened in Osaka.",
+    "Negotiators met under Article 50 in Brussels.",
 ])
 def test_not_claims(sentence):
     assert find_quantities(sentence) == [], [q.text for q in find_quantities(sentence)]
