@@ -601,7 +601,7 @@ class Grammar:
                 return
 
     # ------------------------------------------------------------------ exclusions
-    def _exclude(self, s, c: _Core, title_case: bool):
+    def _exclude(self, s, c: _Core, title_case: bool, far_end: Optional[_Core] = None):
         if c.drop:
             return
         before = s[:c.start]
@@ -663,6 +663,12 @@ class Grammar:
         if c.kind == "digit" and self._street_address(s, c):
             c.drop = "street address"
             return
+        if far_end is not None and lprev in ("to", "and", "through", "thru"):
+            # the far end of a range: "from 1000 to 2000 hires" is read like its near end
+            pw0 = re.search(r"([A-Za-z][\w&.'’-]*)[\s\u00a0]*$", s[:far_end.start])
+            lprev = pw0.group(1).lower() if pw0 else ""
+            if lprev in ("from", "between") and not self._is_year(s, far_end, lprev):
+                lprev = ""
         if c.kind == "digit" and self._is_year(s, c, lprev):
             c.drop = "year"
             return
@@ -746,7 +752,7 @@ class Grammar:
             b = c.range_to
             if b is not None and not c.drop:
                 b.start = max(b.start, b.num_start if b.currency is None else b.start)
-                self._exclude(s, b, title_case)
+                self._exclude(s, b, title_case, far_end=c)
                 if b.drop == "year" or (b.drop and b.drop != "identifier after a name"):
                     c.drop = b.drop
         out = []
@@ -792,7 +798,8 @@ class Grammar:
                     a.currency or b.currency or a.unit or b.unit)) or (a.unit and b.unit and a.unit != b.unit) \
                     or (kind == "to" and a.measured and not b.measured and not frm) \
                     or (kind == "to" and not frm and self._changed_before(s, a)) \
-                    or (b.scaled and not a.scaled and a.value > b.value and a.kind == "digit")
+                    or (b.scaled and not a.scaled and a.value > b.value * b.scale) \
+                    or (not a.measured and self._year_word_before(s, a))
                 if kind and not clash:
                     self._share(a, b)
                     av, bv = a.value * a.scale, b.value * b.scale
@@ -819,6 +826,14 @@ class Grammar:
             out.append(a)
             i += 1
         return out
+
+    def _year_word_before(self, s, c: _Core) -> bool:
+        """"in 2018 to ...": a four-digit year after a word that introduces a year."""
+        raw = s[c.num_start:c.num_end]
+        pw = re.search(r"([A-Za-z][\w.]*)[\s\u00a0]+$", s[max(0, c.start - 30):c.start])
+        return bool(re.fullmatch(r"1[5-9]\d\d|2[01]\d\d", raw) and pw and (
+            pw.group(1).lower() in self.year_before or pw.group(1).lower().rstrip(".") in self.months)) \
+            and not (pw and pw.group(1).lower() in ("from", "between", "the", "and", "to"))
 
     def _changed_before(self, s, c: _Core) -> bool:
         """Is the core stated as a change ("rose 5% to ...", "increased by $4m to ...")?"""

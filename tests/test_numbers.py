@@ -259,6 +259,10 @@ def test_not_claims(sentence):
 
 def test_a_year_before_a_counted_noun_is_a_number():
     assert one("The company will add 2000 workers next year.").value == 2000
+    q = one("Staff numbers will go from 1000 to 2000 hires.")
+    assert (q.low, q.high) == (1000, 2000)
+    qs = find_quantities("Exports rose 60% in 2018 to 3.9 million tonnes.")
+    assert [q.value for q in qs] == [60, 3.9e6]
 
 
 # ---------------------------------------------------------------- spans
