@@ -46,7 +46,7 @@ from typing import Optional
 
 from .model import Quantity
 
-__all__ = ["find_quantities", "parse_number", "Grammar", "default_grammar", "stats"]
+__all__ = ["find_quantities", "parse_number", "Grammar", "default_grammar", "grammar_for", "stats"]
 
 # counters for the report on how often quantulum3 is consulted (see ``stats``)
 _STATS = {"sentences": 0, "unit_lookups": 0, "disambiguations": 0, "sentences_disambiguated": 0}
@@ -154,7 +154,7 @@ class _Core:
     extra: dict = field(default_factory=dict)
 
     @property
-    def measured(self) -> bool:
+    def measured(self) -> bool:  # noqa: D401 - a unit, currency, percent or scale is written
         return bool(self.currency or self.percent or self.unit or self.scaled)
 
 
@@ -241,7 +241,7 @@ class Grammar:
         self.cur_before_re = re.compile(r"(?:" + "|".join(alts) + r")[\s\u00a0]?$")
         self.cur_after_re = re.compile(r"^[\s\u00a0]?(?:€|£|\$|¥)")
         self.percent_re = re.compile(
-            r"^(?:[\s\u00a0]?%|[\s\u00a0]*(?:per[\s-]?cent(?:age)?|percent(?:age)?(?:\s+points?)?|pct|pc)(?![A-Za-z]))",
+            r"^(?:[\s\u00a0]?%(?:[\s\u00a0]+points?\b)?|[\s\u00a0]*(?:per[\s-]?cent(?:age)?(?:[\s\u00a0]+points?)?|pct|pc)(?![A-Za-z]))",
             re.I)
         self.word_scale_re = re.compile(
             r"^(?:[\s\u00a0-]+(?:" + "|".join(sorted(map(re.escape, self.scale_words), key=len, reverse=True))
@@ -563,7 +563,7 @@ class Grammar:
         pm = self.percent_re.match(rest)
         if pm and c.kind != "vague":
             c.percent = True
-            c.unit = "percent"
+            c.unit = "percentage point" if "point" in pm.group().lower() else "percent"
             c.unit_text = pm.group().strip()
             pos += pm.end()
             rest = s[pos:]
@@ -863,7 +863,7 @@ class Grammar:
         if a.currency and not b.currency:
             b.currency = a.currency
         if b.percent and not a.percent:
-            a.percent, a.unit = True, "percent"
+            a.percent, a.unit = True, b.unit
         if b.unit and not a.unit:
             a.unit = b.unit
         if b.scaled and not a.scaled and a.value <= b.value:
@@ -985,7 +985,22 @@ def _has_number_word(s, g: Grammar) -> bool:
 
 @lru_cache(maxsize=1)
 def default_grammar() -> Grammar:
+    """The grammar of the package's own word lists (data/numbers.toml)."""
     return Grammar(_load_data())
+
+
+_BY_DIGEST: dict = {}
+
+
+def grammar_for(config) -> Grammar:
+    """The grammar of a ``config.Config`` (its ``numbers_*`` sections extend the built-in lists);
+    one per config digest, so the extract stage may call it per article."""
+    if config is None:
+        return default_grammar()
+    g = _BY_DIGEST.get(config.digest)
+    if g is None:
+        g = _BY_DIGEST[config.digest] = Grammar(config.data)
+    return g
 
 
 def find_quantities(sentence: str, grammar: Optional[Grammar] = None) -> list:
