@@ -49,7 +49,7 @@ from .model import Quantity
 __all__ = ["find_quantities", "parse_number", "Grammar", "default_grammar", "grammar_for", "stats"]
 
 # counters for the report on how often quantulum3 is consulted (see ``stats``)
-_STATS = {"sentences": 0, "unit_lookups": 0, "disambiguations": 0, "sentences_disambiguated": 0}
+_STATS = {"sentences": 0, "unit_lookups": 0, "disambiguations": 0}
 
 
 def stats(reset: bool = False) -> dict:
