@@ -616,7 +616,7 @@ class Grammar:
             if hm and not c.currency:
                 if hm.group(1).lower() in self.prefix_lt:
                     c.qualifier, c.qual_start = "lt", hm.start()
-                elif hm.group(1).lower() in ("minus",):
+                elif hm.group(1).lower() in ("minus", "to", "or", "and"):  # "0-to-60", "7- or 8-inch"
                     pass
                 else:
                     c.drop = "identifier"
@@ -797,7 +797,7 @@ class Grammar:
                 clash = (a.currency and b.currency and a.currency != b.currency) or (a.percent != b.percent and (
                     a.currency or b.currency or a.unit or b.unit)) or (a.unit and b.unit and a.unit != b.unit) \
                     or (kind == "to" and a.measured and not b.measured and not frm) \
-                    or (kind == "to" and not frm and self._changed_before(s, a)) \
+                    or (kind == "to" and not frm and a.measured and self._changed_before(s, a)) \
                     or (b.scaled and not a.scaled and a.value > b.value * b.scale) \
                     or (not a.measured and self._year_word_before(s, a))
                 if kind and not clash:

@@ -177,6 +177,13 @@ def test_a_new_level_is_not_a_change():
     assert [(q.low, q.high) for q in qs] == [(240, 273)]
 
 
+def test_a_range_after_a_change_verb():
+    q = one("Temperatures dropped by 1 to 1.5 degrees over the century.")
+    assert (q.low, q.high, q.change) == (1, 1.5, "down")
+    qs = find_quantities("The deficit increased by $43.6 billion to $419.2 billion.")
+    assert [(q.value, q.change) for q in qs] == [(43.6e9, "up"), (419.2e9, None)]
+
+
 def test_restated_change_keeps_its_direction():
     qs = find_quantities("The index lost 190 points, or 0.6%, by the close.")
     assert [q.change for q in qs] == ["down", "down"]
