@@ -72,6 +72,10 @@ def _load_data() -> dict:
     return tomllib.loads(text)
 
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+             "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "yesterday", "tomorrow"}
+
+
 class _Units:
     """Names units of measure from quantulum3's unit tables (loaded once, lazily)."""
 
@@ -92,7 +96,7 @@ class _Units:
             return ()
         u = self._tables()
         found = u.symbols.get(surface) or u.surfaces.get(surface)
-        if not found and len(surface) > 1:
+        if not found and len(surface) > 1 and not re.fullmatch(r"[A-Z]+s", surface):  # "MPs", "CEOs": plurals
             found = u.surfaces_lower.get(surface.lower())
             if not found and len(surface) > 2:
                 found = u.symbols_lower.get(surface.lower())
@@ -651,7 +655,9 @@ class Grammar:
                 return
         if c.kind == "digit" and prev and not title_case and not c.measured and c.qualifier == "exact" \
                 and not c.sign and re.search(r"[A-Z]", prev) and s[pw.end(1):c.start].strip() == "" \
-                and lprev not in self.months and not self._is_function_word(lprev):
+                and lprev not in self.months and not self._is_function_word(lprev) \
+                and not re.search(r"(?:['’]s|s['’])$", prev) and lprev not in _WEEKDAYS:
+            # "Flight 370", "iPhone 11", "S&P 500" -- but not "Kenya's 47 counties", "on Monday 12 people"
             sentence_initial = s[:pw.start()].strip() == "" or re.search(r"[.!?\"“]\s*$", s[:pw.start()])
             if not sentence_initial or not prev[:1].isupper() or not prev[1:].islower():
                 c.drop = "identifier after a name"

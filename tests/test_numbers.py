@@ -264,6 +264,13 @@ def test_not_claims(sentence):
     assert find_quantities(sentence) == [], [q.text for q in find_quantities(sentence)]
 
 
+def test_names_before_a_number_that_still_count():
+    assert [q.value for q in find_quantities("Kenya's 47 counties voted on Monday.")] == [47]
+    assert [q.value for q in find_quantities("The blast hit on Monday 12 people were hurt.")] == [12]
+    q = one("Britain’s 650 MPs will vote.")
+    assert q.unit is None and q.text == "650"
+
+
 def test_a_year_before_a_counted_noun_is_a_number():
     assert one("The company will add 2000 workers next year.").value == 2000
     q = one("Staff numbers will go from 1000 to 2000 hires.")
