@@ -226,6 +226,8 @@ class Grammar:
             r"(?<![\w.,])\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)",
             r"(?<![\w.,])\d{1,2}\s*(?:[ap]\.m\.?|[ap]m\b|[AP]M\b|[ap]\.m\b|o'clock|o’clock|noon\b|midnight\b)",
             r"(?<![\w.,:])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?![\d])",
+            # ratios and scores written with a colon ("3:1", "2:0")
+            r"(?<![\w.,:])\d{1,3}(?::\d{1,3})+(?![\d.,]\d|\d)",
             r"(?<![\w.,])\d{4}\s*(?:" + "|".join(re.escape(z) for z in sorted(self.timezones, key=len, reverse=True)) + r")\b",
             # phone numbers and dotted version numbers / addresses
             r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}",

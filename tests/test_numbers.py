@@ -259,6 +259,8 @@ def test_unit_choice_is_deterministic_across_hash_seeds():
     "The study of Q3 figures and FY2020 reports ended.",
     "The G20 summit opened in Osaka.",
     "Negotiators met under Article 50 in Brussels.",
+    "The panel backed the plan by a 3:1 margin.",
+    "The House voted 220-212 on the bill.",
 ])
 def test_not_claims(sentence):
     assert find_quantities(sentence) == [], [q.text for q in find_quantities(sentence)]
