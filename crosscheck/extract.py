@@ -376,14 +376,15 @@ _SPEECH = (r"said|says|say|told|tells|tell|added|adds|noted|notes|stressed|stres
            r"explained|warned|wrote|writes|insisted|declared|revealed|disclosed|tweeted|indicated|"
            r"emphasi[sz]ed|underlined|acknowledged|admitted|asserted|argued|alleged|"
            r"pointed out|quoted|cited|adding|saying|telling")
-_SUBJ_VERB = re.compile(
-    rf"(?<![\w-])(?:(?:has|have|had|also|later|earlier|previously|then|further|separately|"
-    rf"reportedly|recently|on \w+day|(?:last|this|next) (?:week|month|year|\w+day))\s+)*(?P<verb>{_SPEECH})\b(?!\s+(?:by|to be)\b)")
+_SUBJ_VERB = re.compile(rf"\b(?P<verb>{_SPEECH})\b(?!\s+(?:by|to be)\b)")
+# adverbs and auxiliaries between a subject and its verb: "al-Barazi later told", "Dell on Monday announced"
+_ADV_BEFORE = re.compile(r"(?:\b(?:has|have|had|also|later|earlier|previously|then|further|separately|"
+                         r"reportedly|recently|on \w+day|(?:last|this|next) (?:week|month|year|\w+day))\s+)+$")
 _INVERTED = re.compile(
     r"(?:^|[,”\"’:]\s*)(?:said|says|added|adds|noted|notes|explained|wrote|continued|stressed|declared|"
     r"stated|insisted|warned|asked|recalled|concluded|remarked)\s+(?P<np>(?:the |a |an )?[^\W\d][^,;.”\"()]*?)\s*(?=[,;.”\"()]|$)")
-_ACCORDING = re.compile(r"\b(?:according to|cited by|quoted by|reported by|as told to|citing)\s+"
-                        r"(?P<np>[^,;:()“”\"]+?)\s*(?=[,;:()“”\"]|\.(?:\s|$)|$| that | who | which )", re.I)
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|cited by|quoted by|reported by|as told to|[Cc]iting)\s+"
+                        r"(?P<np>[^,;:()“”\"]+?)\s*(?=[,;:()“”\"]|\.(?:\s|$)|$| that | who | which )")
 
 _TITLES = frozenset("""
 president vice prime minister foreign defense defence interior finance general lieutenant lt major
@@ -417,15 +418,20 @@ def _cap(w: str) -> bool:
 
 
 class _Speakers:
-    """Names seen in attributions so far: surnames, roles and pronouns resolve to them."""
+    """Names seen so far in the article: surnames, roles and pronouns resolve to them."""
 
     def __init__(self):
-        self.people: list = []     # full person names in order
+        self.people: list = []     # person names, in order (the last one is "he"/"she")
+        self.by_surname: dict = {} # squeezed surname -> last full name with it
         self.roles: dict = {}      # role word -> last name that held it
 
     def remember(self, name: str, roles, person: bool):
-        if person and len(name.split()) >= 2:
-            self.people.append(name)
+        if person:
+            if not self.people or self.people[-1] != name:
+                self.people.append(name)
+            toks = name.split()
+            if len(toks) >= 2:
+                self.by_surname[_squeeze(_norm_name(toks[-1]))] = name
         for r in roles:
             self.roles[r] = name
 
@@ -433,25 +439,31 @@ class _Speakers:
         toks = name.split()
         if len(toks) != 1:
             return name
-        key = _norm_name(toks[0])
-        for full in reversed(self.people):
-            last = _norm_name(full.split()[-1])
-            if last == key or (len(key) > 4 and _close(last, key)):
-                return full
-        return name
+        return self.by_surname.get(_squeeze(_norm_name(toks[0])), name)
+
+    def scan(self, sentence: str) -> None:
+        """Register names introduced with a title ("Russian Foreign Minister Sergey Lavrov")."""
+        for m in _TITLED_NAME.finditer(sentence):
+            self.remember(m.group("name"), [m.group("title").lower().rstrip(".")], True)
+
+
+_TITLED_NAME = re.compile(
+    r"\b(?P<title>President|Minister|General|Gen\.|Governor|Gov\.|Mayor|Spokesman|Spokeswoman|Senator|"
+    r"Sen\.|Secretary|Commander|Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Chief|Director|"
+    r"Ambassador|Envoy|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|Sheikh|King|Prince|Judge|Chancellor|Premier)"
+    r"\s+(?P<name>(?:[A-Z][\w’'\-]+|al-[A-Z][\w\-]+)(?:\s+(?:[A-Z][\w’'\-]+|al-[A-Z][\w\-]+|bin|ibn|de|van|von)){1,3})")
+
+
+def _squeeze(x: str) -> str:
+    """One surname spelt with a letter doubled or not (al-Barazi / al-Barrazi)."""
+    return _DOUBLE.sub(r"\1", x)
+
+
+_DOUBLE = re.compile(r"(.)\1")
 
 
 def _norm_name(w: str) -> str:
     return w.lower().replace("’", "'").strip(".'")
-
-
-def _close(a: str, b: str) -> bool:
-    """Spelling variants of one surname (al-Barazi / al-Barrazi): one letter doubled or dropped."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    def squeeze(x):
-        return re.sub(r"(.)\1", r"\1", x)
-    return squeeze(a) == squeeze(b)
 
 
 def _name_runs(phrase: str):
@@ -678,6 +690,9 @@ def _attributions(s: str, sp: _Speakers) -> list:
             taken.append((m.start(), m.end()))
     for m in _SUBJ_VERB.finditer(s):
         v = m.start()
+        adv = _ADV_BEFORE.search(s, max(0, v - 60), v)
+        if adv:
+            v = adv.start()
         if any(a <= v < b for a, b in taken):
             continue
         verb = m.group("verb")
@@ -818,36 +833,44 @@ def extract_claims(article: Article, config=None) -> list:
     sent_attrs = []
     for se in sents:
         s = text[se.start:se.end]
+        if _MAYBE_TITLE.search(s):
+            sp.scan(s)
         sent_attrs.append(_attributions(s, sp) if _MAYBE_ATTR.search(s) else [])
     claims: list = []
-    prev_speaker: dict = {}     # paragraph -> speaker of the last attributed sentence
     quote_open: dict = {}       # paragraph -> True while a quotation runs across sentences
     for si, se in enumerate(sents):
         s = text[se.start:se.end]
         attrs = sent_attrs[si]
         in_quote = quote_open.get(se.para, False)
-        qopen = _quote_balance(s, in_quote)
-        quote_open[se.para] = qopen
+        quote_open[se.para] = _quote_balance(s, in_quote)
         qs_ = find_quantities(s)
         if not qs_:
-            if attrs:
-                prev_speaker[se.para] = attrs[-1].name
-            elif prev_speaker.get(se.para) and not in_quote:
-                pass
             continue
-        sent_claims = []
-        for q in qs_:
-            sent_claims.append(_claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs,
-                                          in_quote, prev_speaker.get(se.para), claims))
-        # composition inside the sentence
+        carried = _carried_speaker(sents, sent_attrs, si)
+        sent_claims = [_claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quote,
+                                  carried, claims) for q in qs_]
         _compose(sent_claims, s, se, lex, claims)
         claims.extend(sent_claims)
-        if attrs:
-            prev_speaker[se.para] = attrs[-1].name
     return _with_totals(claims, article, lex)
 
 
-_MAYBE_ATTR = re.compile(rf"\b(?:{_SPEECH}|according to|cited by|quoted by|reported by|citing)\b", re.I)
+_CARRY = 2     # sentences a reported account runs on unattributed ("X said that ... . About 4,500 of them ...")
+
+
+def _carried_speaker(sents, sent_attrs, si):
+    """The source of a sentence without attribution of its own: the one named in the last
+    preceding sentence of the same paragraph, at most ``_CARRY`` sentences back."""
+    para = sents[si].para
+    for j in range(si - 1, max(-1, si - 1 - _CARRY), -1):
+        if sents[j].para != para:
+            return None
+        if sent_attrs[j]:
+            return sent_attrs[j][-1].name
+    return None
+
+
+_MAYBE_TITLE = re.compile(r"\b[A-Z][a-z]+\.? [A-Z]")
+_MAYBE_ATTR = re.compile(rf"\b(?:{_SPEECH})\b|ccording to|cited by|quoted by|[Cc]iting")
 
 
 def _quote_balance(s: str, open_: bool) -> bool:

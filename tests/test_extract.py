@@ -301,3 +301,9 @@ def test_unit_kind_from_quantulum_tables_when_the_lexicon_lacks_the_unit():
 ])
 def test_said_by_on_other_outlets(text, figure, who):
     assert one(text, figure).said_by == who
+
+
+def test_a_reported_account_runs_on_for_two_sentences_only():
+    text = ("Officials said the convoy was large. It had 40 buses. It had 30 trucks. "
+            "Later 20 cars joined.")
+    assert [c.said_by for c in run(text, ["40", "30", "20"])] == ["Officials", "Officials", None]
