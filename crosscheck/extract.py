@@ -73,11 +73,14 @@ class Lexicon:
         self.index: dict = {}
         self.people_like: set = set()
         self.entities: dict = {}
+        self.summable: set = set()
         for cat, spec in section.items():
             if not isinstance(spec, dict):
                 continue
             if spec.get("people_like"):
                 self.people_like.add(cat)
+            if spec.get("summable") or spec.get("people_like"):
+                self.summable.add(cat)
             for e in spec.get("entities", []):
                 self.entities[str(e).lower()] = cat
             for w in spec.get("words", []):
@@ -899,6 +902,8 @@ def _claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quo
                 counted = before
         if counted:
             category = _category(counted, heads, lex)
+        if category is None or category in lex.people_like:
+            category = _casualty(s, q.start, end, lex) or category
     start = se.start + q.start
     cid = f"{doc}:{start}"
     # attribution
@@ -924,6 +929,36 @@ def _claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quo
                  value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, change=q.change,
                  counted=counted, category=category or "other", sentence=s, sent_start=se.start,
                  said_by=said_by, unit=q.unit, part_of=part_of, modality=modality)
+
+
+# people counted as casualties by the verb around them: "killed 12 people", "injuring 40 others",
+# "5 soldiers were killed", "12 civilians died", "left 20 people dead"
+_KILL_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|slew|slaying|massacred|executed|"
+                          r"claimed the lives of|took the lives of)\s+$")
+_HURT_BEFORE = re.compile(r"\b(?:injured|injuring|injures|injure|wounded|wounding|wounds|hurt|hurting)\s+$")
+_CASUALTY_AFTER = re.compile(
+    r"\s*(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|"
+    r"all|now|feared|confirmed|believed|reported)\s+){0,3}(?P<v>killed|dead|died|slain|perished|"
+    r"executed|injured|wounded|hurt)\b|\s+(?P<lost>lost their lives)")
+_LEFT_DEAD = re.compile(r"\bleft\s+$")
+
+
+def _casualty(s: str, qs: int, np_end: int, lex: Lexicon) -> Optional[str]:
+    before = s[max(0, qs - 40):qs]
+    if _KILL_BEFORE.search(before):
+        return lex.lookup("killed")
+    if _HURT_BEFORE.search(before):
+        return lex.lookup("injured")
+    m = _CASUALTY_AFTER.match(s, np_end, min(len(s), np_end + 60))
+    if m:
+        if m.group("lost"):
+            return lex.lookup("killed")
+        v = m.group("v")
+        if v == "dead" and _LEFT_DEAD.search(before):
+            return lex.lookup("killed")
+        return lex.lookup("killed" if v in ("killed", "dead", "died", "slain", "perished", "executed")
+                          else "injured")
+    return None
 
 
 def _category(counted: str, heads: tuple, lex: Lexicon) -> str:
@@ -961,6 +996,27 @@ def _referent(claims: list, se, lex: Lexicon):
 
 
 def _compose(sent_claims: list, s: str, se, lex: Lexicon, before: list) -> None:
+    _compose_lists(sent_claims, s, se, lex)
+    _casualty_lists(sent_claims, lex)
+
+
+def _casualty_lists(sent_claims: list, lex: Lexicon) -> None:
+    """A verb of harm before or after a list covers every part: "killed 3 soldiers and 2 civilians"."""
+    groups: dict = {}
+    for i, c in enumerate(sent_claims):
+        if c.group:
+            groups.setdefault(c.group, []).append(i)
+    for idx in groups.values():
+        harm = {sent_claims[i].category for i in idx} - lex.people_like
+        if len(harm) != 1 or not harm <= lex.summable:
+            continue
+        cat = harm.pop()
+        for i in idx:
+            if sent_claims[i].category in lex.people_like:
+                sent_claims[i] = _replace(sent_claims[i], category=cat)
+
+
+def _compose_lists(sent_claims: list, s: str, se, lex: Lexicon) -> None:
     for i in range(1, len(sent_claims)):
         a, b = sent_claims[i - 1], sent_claims[i]
         gap = s[a.end - se.start:b.start - se.start]
@@ -1003,14 +1059,14 @@ def _with_totals(claims: list, article: Article, lex: Lexicon) -> list:
         parts = last_of.get(c.id)
         if not parts or len(parts) < 2:
             continue
-        if not all(p.category in lex.people_like for p in parts):
+        cats = {p.category for p in parts}
+        if not (cats <= lex.people_like or len(cats) == 1 and cats <= lex.summable):
             continue
         comb = _combine(parts)
         if comb is None:
             continue
         value, low, high, qual = comb
         first = parts[0]
-        cats = {p.category for p in parts}
         start, end = first.start, parts[-1].end
         out.append(Claim(
             id=f"{first.id}+", doc=first.doc, start=start, end=end, text=article.text[start:end],

@@ -13,7 +13,7 @@ from crosscheck.model import Article, Quantity
 
 _QUAL = [("more than", "gt"), ("over", "gt"), ("at least", "ge"), ("about", "approx"), ("some", "approx"),
          ("approximately", "approx"), ("nearly", "lt"), ("fewer than", "lt")]
-_WORDS = {"one": 1, "two": 2, "three": 3, "six": 6, "seven": 7, "a dozen": 12, "dozens": 24, "hundreds": 200}
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "a dozen": 12, "dozens": 24, "hundreds": 200}
 
 
 def _parse(t):
@@ -108,7 +108,8 @@ def test_every_quantity_becomes_a_claim_even_without_a_counted_thing():
     ("The number of evacuees reached 3,000 by nightfall.", "3,000", "evacuees", "people"),
     ("The road is more than 350 kilometers long.", "more than 350", "kilometers", "distance"),
     ("All rebels are due to depart within about six weeks.", "about six", "weeks", "duration"),
-    ("One person was killed in the blast.", "One", "person", "people"),
+    ("One person was killed in the blast.", "One", "person", "killed"),
+    ("One person was rescued from the rubble.", "One", "person", "people"),
     ("Heavy rain fell on 3 Homs districts overnight.", "3", "Homs districts", "other"),
 ])
 def test_counted_thing_and_category(sentence, figure, counted, category):
@@ -137,7 +138,7 @@ def test_user_lexicon_extends_categories():
 def test_lemmatised_heads_match_singular_and_plural():
     assert one("A single bus carried 1 militant out.", "1").category == "fighters"
     assert one("Police detained 45 gunmen.", "45").category == "fighters"
-    assert one("The strike killed 9 servicemen.", "9").category == "soldiers"
+    assert one("The ministry sent 9 servicemen.", "9").category == "soldiers"
     assert one("Floods damaged 120 lorries.", "120").category == "vehicles"
 
 
@@ -307,3 +308,25 @@ def test_a_reported_account_runs_on_for_two_sentences_only():
     text = ("Officials said the convoy was large. It had 40 buses. It had 30 trucks. "
             "Later 20 cars joined.")
     assert [c.said_by for c in run(text, ["40", "30", "20"])] == ["Officials", "Officials", None]
+
+
+@pytest.mark.parametrize("text,figure,counted,category", [
+    ("The blast killed at least 12 people on Sunday.", "at least 12", "people", "killed"),
+    ("The strike injured 40 civilians near the market.", "40", "civilians", "injured"),
+    ("Some 15 soldiers were killed in the ambush.", "Some 15", "soldiers", "killed"),
+    ("About 30 migrants died when the boat capsized.", "About 30", "migrants", "killed"),
+    ("The quake left 200 people dead.", "200", "people", "killed"),
+    ("The quake left 200 people homeless.", "200", "people", "people"),
+    ("Police evacuated 300 residents.", "300", "residents", "people"),
+])
+def test_people_counted_by_a_verb_of_harm(text, figure, counted, category):
+    c = one(text, figure)
+    assert (c.counted, c.category) == (counted, category)
+
+
+def test_a_verb_of_harm_covers_the_whole_list_and_its_total():
+    cs = run("The raid killed 3 soldiers and 2 civilians.", ["3", "2"])
+    assert [c.category for c in cs] == ["killed", "killed", "killed"]
+    assert cs[-1].derived and cs[-1].value == 5
+    cs = run("Four soldiers and 2 civilians were wounded.", ["Four", "2"])
+    assert [c.category for c in cs if not c.derived] == ["injured", "injured"]
