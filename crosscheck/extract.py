@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import NamedTuple, Optional
 
 from .model import Article, Claim
@@ -225,6 +226,10 @@ def _run(toks: list, i: int, lex: Lexicon, maxlen: int = 5, singular: bool = Fal
     k = j
     while k < n and k < first + maxlen:
         t = toks[k]
+        if t.low in ("and", "&") and k > first and k + 2 < n and toks[k + 1].word and toks[k + 1].low not in _STOP \
+                and toks[k + 1].text[0].islower() and toks[k + 2].word and toks[k + 2].low not in _STOP:
+            k += 1              # a coordinated modifier: "search and rescue personnel"
+            continue
         if not t.word or t.low in _STOP:
             break
         if k + 1 < n and toks[k + 1].word and lex.index.get(t.low + " " + toks[k + 1].low):
@@ -349,8 +354,12 @@ def _np_after(s: str, pos: int, lex: Lexicon, singular: bool, vague: bool = Fals
 _BEFORE = re.compile(
     r"\b(?:(?P<toll>(?:death|casualty|fatality) toll|toll)"
     r"|(?:number|total|tally|count)\s+of\s+(?P<np>(?:[^\W\d][\w’'-]*\s+){0,2}?[^\W\d][\w’'-]*)"
-    r"|(?P<pop>population))\b(?P<gap>[^.;:!?\d]{0,50})$", re.I)
+    r"|(?P<pop>population))\b(?P<gap>[^.;:!?\d]{0,90})$", re.I)
 _GAP_OK = re.compile(r"^[\s\w’',-]*$")
+# a long gap ("the death toll from the quake that struck Turkey rose to") must end on the verb
+_GAP_VERB = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|reached|reaches|stood|"
+                       r"stands|hit|hits|passed|passes|topped|tops|exceeded|exceeds|surpassed|is|was|"
+                       r"now|has|had)(?:\s+(?:to|at))?\s*$", re.I)
 
 
 def _np_before(before: str, lex: Lexicon):
@@ -358,7 +367,7 @@ def _np_before(before: str, lex: Lexicon):
     if not m:
         return None
     gap = m.group("gap")
-    if len(gap.split()) > 5 or not _GAP_OK.match(gap):
+    if not _GAP_OK.match(gap) or len(gap.split()) > 5 and not (len(gap.split()) <= 14 and _GAP_VERB.search(gap)):
         return None
     if m.group("toll"):
         return m.group("toll").lower()
@@ -534,6 +543,12 @@ def _speaker(phrase: str, sp: _Speakers) -> Optional[str]:
         for r in roles:
             if r in sp.roles and low.startswith("the "):
                 return sp.roles[r]
+        cut = []
+        for w in desc.split():
+            if w.lower() in _STOP and cut:
+                break
+            cut.append(w)
+        desc = " ".join(cut)
         last = desc.split()[-1].lower() if desc.split() else ""
         # a described source: "the regulator", "officials", "a correspondent", "police"
         if len(desc.split()) > 6 or last in _STOP or last in _SUBJ_INNER or \
@@ -795,6 +810,7 @@ def _modality(s: str, qs: int, np_end: int) -> str:
 # --------------------------------------------------------------------------- composition
 
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|&)\s+)$")
+_RESTATED = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|roughly\s+|around\s+|some\s+)?$")
 _INCLUDING = re.compile(r"(?:\bincluding|\bincl\.|\bamong them|\bamong whom|\bamong those|\bof whom|\bof which|"
                         r"\bof them|\bamong)\s*$", re.I)
 
@@ -849,7 +865,7 @@ def extract_claims(article: Article, config=None) -> list:
         qs_ = find_quantities(s)
         if not qs_:
             continue
-        carried = _carried_speaker(sents, sent_attrs, si)
+        carried = _carried_speaker(text, sents, sent_attrs, si)
         sent_claims = [_claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quote,
                                   carried, claims) for q in qs_]
         _compose(sent_claims, s, se, lex, claims)
@@ -860,7 +876,7 @@ def extract_claims(article: Article, config=None) -> list:
 _CARRY = 2     # sentences a reported account runs on unattributed ("X said that ... . About 4,500 of them ...")
 
 
-def _carried_speaker(sents, sent_attrs, si):
+def _carried_speaker(text, sents, sent_attrs, si):
     """The source of a sentence without attribution of its own: the one named in the last
     preceding sentence of the same paragraph, at most ``_CARRY`` sentences back."""
     para = sents[si].para
@@ -868,8 +884,15 @@ def _carried_speaker(sents, sent_attrs, si):
         if sents[j].para != para:
             return None
         if sent_attrs[j]:
-            return sent_attrs[j][-1].name
+            at = sent_attrs[j][-1]
+            # only an account that opens with its source runs on ("X said that ..."), not one that
+            # closes with it ("..., X reported.")
+            rest = text[sents[j].start + at.end:sents[j].end]
+            return at.name if len(_WORDS_RE.findall(rest)) >= 3 else None
     return None
+
+
+_WORDS_RE = re.compile(r"[^\W\d_]+")
 
 
 _MAYBE_TITLE = re.compile(r"\b[A-Z][a-z]+\.? [A-Z]")
@@ -1017,30 +1040,28 @@ def _casualty_lists(sent_claims: list, lex: Lexicon) -> None:
 
 
 def _compose_lists(sent_claims: list, s: str, se, lex: Lexicon) -> None:
+    """Lists ("300 militants and 1,065 civilians") share a group; "including 700 militants",
+    "of whom 700" are part_of the figure before; "100 billion lira ($5.3 billion)" restates it."""
     for i in range(1, len(sent_claims)):
         a, b = sent_claims[i - 1], sent_claims[i]
-        gap = s[a.end - se.start:b.start - se.start]
+        b_rel = b.start - se.start
+        gap = s[a.end - se.start:b_rel]
         if _LIST_GAP.match(gap) and a.counted and b.counted:
-            sent_claims[i] = b = _replace(b, group=a.group or a.id,
-                                          part_of=b.part_of or a.part_of)
+            sent_claims[i] = b = _replace(b, group=a.group or a.id, part_of=b.part_of or a.part_of)
             if not a.group:
                 sent_claims[i - 1] = a = _replace(a, group=a.id)
             continue
-        if b.part_of is None and _INCLUDING.search(s, 0, b.start - se.start):
-            m = _INCLUDING.search(s[:b.start - se.start])
-            if m and not s[m.end():b.start - se.start].strip():
-                whole = None
-                for c in reversed(sent_claims[:i]):
-                    if c.group is None or c.group == c.id:
-                        whole = c
-                        break
-                if whole is not None and whole.id != b.id:
-                    mod = b.modality if b.modality != "count" else whole.modality
-                    sent_claims[i] = _replace(b, part_of=whole.id, modality=mod)
+        if _RESTATED.match(gap):
+            sent_claims[i] = _replace(b, modality=a.modality, said_by=b.said_by or a.said_by)
+            continue
+        if b.part_of is None and _INCLUDING.search(s, 0, b_rel):
+            whole = next((c for c in reversed(sent_claims[:i]) if c.group is None or c.group == c.id), None)
+            if whole is not None:
+                mod = b.modality if b.modality != "count" else whole.modality
+                sent_claims[i] = _replace(b, part_of=whole.id, modality=mod)
 
 
 def _replace(c: Claim, **kw) -> Claim:
-    from dataclasses import replace
     return replace(c, **kw)
 
 

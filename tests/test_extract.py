@@ -324,3 +324,30 @@ def test_a_verb_of_harm_covers_the_whole_list_and_its_total():
     assert cs[-1].derived and cs[-1].value == 5
     cs = run("Four soldiers and 2 civilians were wounded.", ["Four", "2"])
     assert [c.category for c in cs if not c.derived] == ["injured", "injured"]
+
+
+def test_a_restated_amount_in_brackets_follows_its_original():
+    cs = run("He said the government would provide 100 billion lira ($5.3 billion) in relief.",
+             ["100 billion lira", "$5.3 billion"],
+             units={"100 billion lira": ("lira", "lira"), "$5.3 billion": ("USD", "$")})
+    assert [c.modality for c in cs] == ["forecast", "forecast"]
+    assert [c.category for c in cs] == ["money", "money"]
+
+
+def test_trailing_source_does_not_run_on_into_the_next_sentence():
+    text = ("Rescuers pulled 3 children from the ruins, state broadcaster TRT reported. "
+            "Around 200 aftershocks have shaken the region.")
+    assert [c.said_by for c in run(text, ["3", "Around 200"])] == ["TRT", None]
+
+
+def test_long_toll_phrase_before_the_figure():
+    c = one("The death toll from the earthquake that struck Turkey and Syria rose to more than 11,000 on Wednesday.",
+            "more than 11,000")
+    assert (c.counted, c.category) == ("death toll", "killed")
+
+
+def test_coordinated_modifiers_and_according_to_a_list_of_sources():
+    c = one("They deployed more than 60,000 search and rescue personnel.", "more than 60,000")
+    assert (c.counted, c.category) == ("search and rescue personnel", "people")
+    c = one("In Syria, 2,662 people have been killed, according to the government and a rescue service.", "2,662")
+    assert (c.said_by, c.category) == ("government", "killed")
