@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import NamedTuple, Optional
 
@@ -751,24 +752,48 @@ def _quote_spans(s: str) -> list:
     return spans
 
 
-def _pick_attr(attrs: list, s: str, qs: int, qe: int) -> Optional[_Attr]:
+class _SentenceAttrs(NamedTuple):
+    attrs: list          # attributions sorted by the offset of their verb
+    verbs: list          # those offsets (for bisect)
+    spans: list          # quotations, in order
+    opens: list          # their opening offsets (for bisect)
+
+
+def _sentence_attrs(s: str, attrs: list) -> _SentenceAttrs:
+    spans = _quote_spans(s)
+    return _SentenceAttrs(attrs, [a.verb for a in attrs], spans, [a for a, _ in spans])
+
+
+def _in_quote(sa: _SentenceAttrs, qs: int):
+    i = bisect_right(sa.opens, qs) - 1
+    if i >= 0 and qs < sa.spans[i][1]:
+        return sa.spans[i]
+    return None
+
+
+def _pick_attr(sa: _SentenceAttrs, s: str, qs: int, qe: int) -> Optional[_Attr]:
+    attrs = sa.attrs
     if not attrs:
         return None
     # inside a quotation: the speaker named right after it closes, or right before it opens
-    for a, b in _quote_spans(s):
-        if a <= qs < b:
-            for at in attrs:
-                if b <= at.start <= b + 3 or at.verb >= b and not s[b:at.start].strip(" ,”\"’"):
-                    return at
-            for at in reversed(attrs):
-                if at.end <= a + 2:
-                    return at
-    before = [a for a in attrs if a.verb < qs]
-    if before:
-        return before[-1]
-    for at in attrs:
-        if at.start >= qe and not _BLOCK.search(s, qe, at.start):
-            return at
+    span = _in_quote(sa, qs)
+    if span:
+        a, b = span
+        i = bisect_left(sa.verbs, b)
+        for at in attrs[max(0, i - 1):i + 2]:
+            if b <= at.start <= b + 3 or at.verb >= b and not s[b:at.start].strip(" ,”\"’"):
+                return at
+        i = bisect_left(sa.verbs, a)
+        for at in reversed(attrs[max(0, i - 2):i]):
+            if at.end <= a + 2:
+                return at
+    i = bisect_left(sa.verbs, qs)
+    if i > 0:
+        return attrs[i - 1]
+    # a trailing source: the next attribution, unless a new clause ("while ...") comes between
+    for at in attrs[i:i + 3]:
+        if at.start >= qe:
+            return None if _BLOCK.search(s, qe, at.start) else at
     return None
 
 
@@ -784,13 +809,16 @@ _NOT_SUBJECT = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|\w+e
 _REL = re.compile(r"^\s*(?:,\s*)?(?:who|which|that|whom|whose)\b")
 
 
+_WINDOW = 240     # characters around a figure that its modality and harm verbs are read from
+
+
 def _modality(s: str, qs: int, np_end: int) -> str:
-    before = s[:qs]
+    before = s[max(0, qs - _WINDOW):qs]
     cut = 0
     for m in _CLAUSE_START.finditer(before):
         cut = m.end()
     head = before[cut:]
-    after = s[np_end:]
+    after = s[np_end:np_end + _WINDOW]
     if _REL.match(after) or _NOT_SUBJECT.search(head):
         after = ""      # the verb after the figure governs it only when the figure is its subject
     else:
@@ -866,7 +894,8 @@ def extract_claims(article: Article, config=None) -> list:
         if not qs_:
             continue
         carried = _carried_speaker(text, sents, sent_attrs, si)
-        sent_claims = [_claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quote,
+        sa = _sentence_attrs(s, attrs)
+        sent_claims = [_claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
                                   carried, claims) for q in qs_]
         _compose(sent_claims, s, se, lex, claims)
         claims.extend(sent_claims)
@@ -907,7 +936,8 @@ def _quote_balance(s: str, open_: bool) -> bool:
     return open_
 
 
-def _claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quote, prev_name, claims):
+def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote, prev_name, claims):
+    attrs = sa.attrs
     value_one = q.value is not None and q.value == 1
     counted, category, end, kind, heads = "", None, q.end, None, ()
     if q.unit_text or (q.unit and q.unit not in ("dimensionless", "")):
@@ -920,7 +950,7 @@ def _claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quo
         elif np:
             kind, end = "ref", np.end
         if not counted and kind != "ref":
-            before = _np_before(s[:q.start], lex)
+            before = _np_before(s[max(0, q.start - 200):q.start], lex)
             if before:
                 counted = before
         if counted:
@@ -930,10 +960,10 @@ def _claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quo
     start = se.start + q.start
     cid = f"{doc}:{start}"
     # attribution
-    at = _pick_attr(attrs, s, q.start, q.end)
+    at = _pick_attr(sa, s, q.start, q.end)
     said_by = at.name if at else None
     if said_by is None and not attrs:
-        if in_quote or any(a <= q.start < b for a, b in _quote_spans(s)):
+        if in_quote or _in_quote(sa, q.start):
             said_by = _closing_speaker(s, sents, si, sent_attrs)
         if said_by is None:
             said_by = prev_name
@@ -1054,7 +1084,7 @@ def _compose_lists(sent_claims: list, s: str, se, lex: Lexicon) -> None:
         if _RESTATED.match(gap):
             sent_claims[i] = _replace(b, modality=a.modality, said_by=b.said_by or a.said_by)
             continue
-        if b.part_of is None and _INCLUDING.search(s, 0, b_rel):
+        if b.part_of is None and _INCLUDING.search(s, max(0, b_rel - 40), b_rel):
             whole = next((c for c in reversed(sent_claims[:i]) if c.group is None or c.group == c.id), None)
             if whole is not None:
                 mod = b.modality if b.modality != "count" else whole.modality
