@@ -799,8 +799,10 @@ def _pick_attr(sa: _SentenceAttrs, s: str, qs: int, qe: int) -> Optional[_Attr]:
 
 # --------------------------------------------------------------------------- modality
 
-_PLAN = re.compile(r"\b(?:plan(?:s|ned)?|due to|scheduled|set to|agreement|agreed|deal|accord|"
-                   r"provides? for|calls? for|envisages?|intends?|aims? to|to be (?:\w+ed)|target)\b", re.I)
+_PLAN = re.compile(r"\b(?:plan(?:s|ned)?|due to|scheduled|set to|agreed to|provides? for|calls? for|"
+                   r"envisages?|intends?|aims? to|to be (?:\w+ed)|targets?)\b", re.I)
+# a figure that is the object of a deal: "the agreement provides for / was the withdrawal of 10,000"
+_PLAN_NOUN = re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|cease-fire|plan|roadmap)\b", re.I)
 _FORECAST = re.compile(r"\b(?:will|would|expected|likely|could|may|might|projected|forecasts?|"
                        r"predicted|anticipated|estimated to|set to reach|poised)\b")
 _CLAUSE_START = re.compile(r"[,;:(—]|\b(?:that|which|who|where|while|but)\b")
@@ -825,13 +827,10 @@ def _modality(s: str, qs: int, np_end: int) -> str:
         m = re.search(r"[,;:(—]", after)
         after = after[:m.start()] if m else after
     zone = head + " " + after
-    if _PLAN.search(zone):
+    if _PLAN.search(zone) or _PLAN_NOUN.search(head):
         return "plan"
     if _FORECAST.search(zone):
         return "forecast"
-    # the plan stated earlier in the same sentence: "the main point of the agreement was ..."
-    if _PLAN.search(before) and not re.search(r"\b(?:left|departed|arrived|reached|took|were|was)\b", head):
-        return "plan"
     return "count"
 
 
@@ -990,7 +989,7 @@ _KILL_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|slew|slaying|massacre
                           r"claimed the lives of|took the lives of)\s+$")
 _HURT_BEFORE = re.compile(r"\b(?:injured|injuring|injures|injure|wounded|wounding|wounds|hurt|hurting)\s+$")
 _CASUALTY_AFTER = re.compile(
-    r"\s*(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|"
+    r"\s*(?:(?:under|in|from|of|at|on|aged|across|inside|near)\s+[^,;.!?]{1,40}?\s+)?(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|"
     r"all|now|feared|confirmed|believed|reported)\s+){0,3}(?P<v>killed|dead|died|slain|perished|"
     r"executed|injured|wounded|hurt)\b|\s+(?P<lost>lost their lives)")
 _LEFT_DEAD = re.compile(r"\bleft\s+$")

@@ -11,7 +11,7 @@ from crosscheck import extract as ex
 from crosscheck.config import Config, load_config
 from crosscheck.model import Article, Quantity
 
-_QUAL = [("more than", "gt"), ("over", "gt"), ("at least", "ge"), ("about", "approx"), ("some", "approx"),
+_QUAL = [("An estimated", "approx"), ("more than", "gt"), ("over", "gt"), ("at least", "ge"), ("about", "approx"), ("some", "approx"),
          ("approximately", "approx"), ("nearly", "lt"), ("fewer than", "lt")]
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "a dozen": 12, "dozens": 24, "hundreds": 200}
 
@@ -351,3 +351,14 @@ def test_coordinated_modifiers_and_according_to_a_list_of_sources():
     assert (c.counted, c.category) == ("search and rescue personnel", "people")
     c = one("In Syria, 2,662 people have been killed, according to the government and a rescue service.", "2,662")
     assert (c.said_by, c.category) == ("government", "killed")
+
+
+@pytest.mark.parametrize("text,figure,modality,category", [
+    ("Under the deal signed in March, 300 militants left the district.", "300", "count", "fighters"),
+    ("The 11 members bound by the deal committed to a cut.", "11", "count", "people"),
+    ("An estimated 5 million children under the age of five died last year.", "An estimated 5 million",
+     "count", "killed"),
+])
+def test_deal_nouns_govern_only_their_objects_and_harm_after_a_phrase(text, figure, modality, category):
+    c = one(text, figure)
+    assert (c.modality, c.category) == (modality, category)
