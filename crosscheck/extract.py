@@ -235,7 +235,7 @@ def _run(toks: list, i: int, lex: Lexicon, maxlen: int = 5, singular: bool = Fal
             break
         if k + 1 < n and toks[k + 1].word and lex.index.get(t.low + " " + toks[k + 1].low):
             return first, k + 1               # a two-word lexicon phrase ("suicide bombers")
-        if lex.has(t.low) and (t.text[0].islower() or t.text[:1].isupper() and not _is_name_like(toks, k)):
+        if lex.has(t.low):            # lexicon words are common nouns, in headlines capitalised too
             return first, k
         if _plural_like(t):
             return first, k
@@ -245,13 +245,6 @@ def _run(toks: list, i: int, lex: Lexicon, maxlen: int = 5, singular: bool = Fal
         if t.text[0].islower() and not t.low.endswith(("ing", "ly", "ed")):
             return first, first
     return None
-
-
-def _is_name_like(toks: list, k: int) -> bool:
-    """A capitalised word that is part of a proper name rather than a headline word."""
-    prev = toks[k - 1] if k else None
-    nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return bool(nxt and nxt.word and nxt.text[0].isupper() and not nxt.low in _STOP and prev is None)
 
 
 def _of_pp(s: str, toks: list, h: int, lex: Lexicon):

@@ -11,7 +11,7 @@ from crosscheck import extract as ex
 from crosscheck.config import Config, load_config
 from crosscheck.model import Article, Quantity
 
-_QUAL = [("An estimated", "approx"), ("more than", "gt"), ("over", "gt"), ("at least", "ge"), ("about", "approx"), ("some", "approx"),
+_QUAL = [("An estimated", "approx"), ("At Least", "ge"), ("more than", "gt"), ("over", "gt"), ("at least", "ge"), ("about", "approx"), ("some", "approx"),
          ("approximately", "approx"), ("nearly", "lt"), ("fewer than", "lt")]
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "a dozen": 12, "dozens": 24, "hundreds": 200}
 
@@ -362,3 +362,13 @@ def test_coordinated_modifiers_and_according_to_a_list_of_sources():
 def test_deal_nouns_govern_only_their_objects_and_harm_after_a_phrase(text, figure, modality, category):
     c = one(text, figure)
     assert (c.modality, c.category) == (modality, category)
+
+
+@pytest.mark.parametrize("text,figure,counted,category", [
+    ("300 Militants Leave Homs After Deal", "300", "militants", "fighters"),
+    ("At Least 600 Russian Soldiers Deployed", "At Least 600", "Russian Soldiers", "soldiers"),
+    ("12 Protesters Arrested in Paris", "12", "protesters", "people"),
+])
+def test_title_case_headlines(text, figure, counted, category):
+    c = one(text, figure)
+    assert (c.counted, c.category) == (counted, category)
