@@ -153,9 +153,16 @@ _LEXICONS: dict = {}
 
 
 def lexicon_from_config(config=None) -> Lexicon:
+    """The compiled lexicon of a Config (its ``lexicon`` section), a section dict, or the
+    package's defaults when None; compiled once per distinct lexicon."""
+    if isinstance(config, Lexicon):
+        return config
     if config is None:
-        from .config import load_config
-        config = load_config()
+        lex = _LEXICONS.get(None)
+        if lex is None:
+            from .config import load_config
+            lex = _LEXICONS[None] = lexicon_from_config(load_config())
+        return lex
     section = config.section("lexicon") if hasattr(config, "section") else dict(config)
     key = json.dumps(section, sort_keys=True)
     lex = _LEXICONS.get(key)
@@ -571,12 +578,15 @@ def _speaker(phrase: str, sp: _Speakers) -> Optional[str]:
 
 
 def _looks_name(seg: str) -> bool:
+    """A proper name: "Talal al-Barazi", "The Syrian Observatory for Human Rights"."""
     toks = seg.split()
-    if not toks or len(toks) > 6:
+    if toks and toks[0] == "The" and len(toks) > 1:
+        toks = toks[1:]
+    if not toks or len(toks) > 7:
         return False
-    if toks[0].lower() in _STOP or toks[0].lower() in _WEEKDAYS:
+    if toks[0].lower() in _STOP or toks[0].lower() in _WEEKDAYS or not _cap(toks[0]):
         return False
-    return all(_cap(t) or t.lower() in _PARTICLES for t in toks)
+    return all(_cap(t) or t.lower() in _PARTICLES or t in ("of", "for", "and", "the") for t in toks)
 
 
 def _looks_description(seg: str) -> bool:
@@ -638,9 +648,11 @@ def _subject_start(s: str, v: int) -> Optional[int]:
                 j -= 1
             if seg_start is not None and j > 0 and toks[j - 1][0] == ",":
                 desc = s[seg_start:toks[i - 1][1]]
+                if _looks_name(desc.strip()):      # "The ministry's spokesman, Igor Konashenkov, said"
+                    return seg_start
                 k = j - 1
                 name_start = None
-                while k > 0 and toks[k - 1][0][0].isalpha() and (j - 1) - k < 6:
+                while k > 0 and toks[k - 1][0][0].isalpha() and (j - 1) - k < 8:
                     name_start = toks[k - 1][1]
                     k -= 1
                 if name_start is not None and _looks_description(desc.strip()) and \

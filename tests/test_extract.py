@@ -366,3 +366,15 @@ def test_coordinated_modifiers_and_according_to_a_list_of_sources():
 def test_deal_nouns_govern_only_their_objects_and_harm_after_a_phrase(text, figure, modality, category):
     c = one(text, figure)
     assert (c.modality, c.category) == (modality, category)
+
+
+@pytest.mark.parametrize("text,figure,who", [
+    ("The ministry's spokesman, Igor Konashenkov, said 20 tanks were destroyed.", "20", "Igor Konashenkov"),
+    ("The Syrian Observatory for Human Rights, a Britain-based monitor, said 40 people were hurt.", "40",
+     "Syrian Observatory for Human Rights"),
+    ("300 trucks crossed, said Stephane Dujarric, a UN spokesman.", "300", "Stephane Dujarric"),
+    ("Health Minister Ahmed Hassan told reporters that 40 people were hurt.", "40", "Ahmed Hassan"),
+    ("Officials in Homs said 40 people were hurt.", "40", "Officials"),
+])
+def test_said_by_appositives_and_titles(text, figure, who):
+    assert one(text, figure).said_by == who
