@@ -899,8 +899,11 @@ def extract_claims(article: Article, config=None) -> list:
             continue
         carried = _carried_speaker(text, sents, sent_attrs, si)
         sa = _sentence_attrs(s, attrs)
-        sent_claims = [_claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
-                                  carried, claims) for q in qs_]
+        sent_claims: list = []
+        for q in qs_:
+            recent = claims[-8:] + sent_claims[-8:]      # what "of them" / "of whom" may point back to
+            sent_claims.append(_claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
+                                          carried, recent))
         _compose(sent_claims, s, se, lex, claims)
         claims.extend(sent_claims)
     return _with_totals(claims, article, lex)

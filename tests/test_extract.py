@@ -378,3 +378,8 @@ def test_deal_nouns_govern_only_their_objects_and_harm_after_a_phrase(text, figu
 ])
 def test_said_by_appositives_and_titles(text, figure, who):
     assert one(text, figure).said_by == who
+
+
+def test_of_whom_in_the_same_sentence():
+    whole, part = run("Some 1,500 people left, 700 of whom were militants.", ["Some 1,500", "700"])
+    assert part.part_of == whole.id and (part.counted, part.category) == ("militants", "fighters")
