@@ -396,6 +396,7 @@ _ADV_BEFORE = re.compile(r"(?:\b(?:has|have|had|also|later|earlier|previously|th
 _INVERTED = re.compile(
     r"(?:^|[,”\"’:]\s*)(?:said|says|added|adds|noted|notes|explained|wrote|continued|stressed|declared|"
     r"stated|insisted|warned|asked|recalled|concluded|remarked)\s+(?P<np>(?:the |a |an )?[^\W\d][^,;.”\"()]*?)\s*(?=[,;.”\"()]|$)")
+_MAYBE_ACCORDING = re.compile(r"ccording to| by |[Cc]iting ")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|cited by|quoted by|reported by|as told to|[Cc]iting)\s+"
                         r"(?P<np>[^,;:()“”\"]+?)\s*(?=[,;:()“”\"]|\.(?:\s|$)|$| that | who | which )")
 
@@ -697,7 +698,7 @@ _BLOCK = re.compile(r",\s*(?:while|whereas|but)\b|;")
 
 def _attributions(s: str, sp: _Speakers) -> list:
     out = []
-    for m in _ACCORDING.finditer(s):
+    for m in (_ACCORDING.finditer(s) if _MAYBE_ACCORDING.search(s) else ()):
         np = m.group("np")
         name = _speaker(np, sp)
         out.append(_Attr(name, m.start(), m.end(), m.start()))
