@@ -64,6 +64,7 @@ def _forms(word: str):
         yield word[:-1]
 
 
+_NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _DETS = frozenset("a an the their his her its our your my this that these those some other more "
                   "additional extra further another such".split())
 
@@ -76,6 +77,7 @@ class Lexicon:
         self.people_like: set = set()
         self.entities: dict = {}
         self.summable: set = set()
+        self.subject_verbs: dict = {}
         for cat, spec in section.items():
             if not isinstance(spec, dict):
                 continue
@@ -85,6 +87,8 @@ class Lexicon:
                 self.summable.add(cat)
             for e in spec.get("entities", []):
                 self.entities[str(e).lower()] = cat
+            for v in spec.get("subject_verbs", []):
+                self.subject_verbs[str(v).lower().strip()] = cat
             for w in spec.get("words", []):
                 w = str(w).lower().strip()
                 if not w:
@@ -125,6 +129,15 @@ class Lexicon:
             return cat
         entity = _unit_entity(unit)
         return self.entities.get(entity) if entity else None
+
+    def subject_verb(self, s: str, pos: int) -> Optional[str]:
+        """The category a bare figure has as the subject of a verb ("Thousands protest",
+        "3.5 million took part", "30 died")."""
+        m = _NEXT_WORDS.match(s, pos)
+        if not m:
+            return None
+        one, two = m.group(1).lower(), (m.group(1) + " " + (m.group(2) or "")).lower().strip()
+        return self.subject_verbs.get(two) or self.subject_verbs.get(one)
 
     def has(self, word: str) -> bool:
         return any(f in self.index for f in _forms(word.lower()))
@@ -355,12 +368,12 @@ def _np_after(s: str, pos: int, lex: Lexicon, singular: bool, vague: bool = Fals
 _BEFORE = re.compile(
     r"\b(?:(?P<toll>(?:death|casualty|fatality) toll|toll)"
     r"|(?:number|total|tally|count)\s+of\s+(?P<np>(?:[^\W\d][\w’'-]*\s+){0,2}?[^\W\d][\w’'-]*)"
-    r"|(?P<pop>population))\b(?P<gap>[^.;:!?\d]{0,90})$", re.I)
+    r"|(?P<pop>population|crowd|turnout|attendance))\b(?P<gap>[^.;:!?\d]{0,90})$", re.I)
 _GAP_OK = re.compile(r"^[\s\w’',-]*$")
 # a long gap ("the death toll from the quake that struck Turkey rose to") must end on the verb
 _GAP_VERB = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|reached|reaches|stood|"
                        r"stands|hit|hits|passed|passes|topped|tops|exceeded|exceeds|surpassed|is|was|"
-                       r"now|has|had)(?:\s+(?:to|at))?\s*$", re.I)
+                       r"now|has|had|put|putting|puts|estimated|estimating|estimates)(?:\s+(?:to|at))?\s*$", re.I)
 
 
 def _np_before(before: str, lex: Lexicon):
@@ -963,6 +976,8 @@ def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
                 counted = before
         if counted:
             category = _category(counted, heads, lex)
+        elif kind is None:
+            category = lex.subject_verb(s, q.end)
         if category is None or category in lex.people_like:
             category = _casualty(s, q.start, end, lex) or category
     start = se.start + q.start

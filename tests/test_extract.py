@@ -13,7 +13,7 @@ from crosscheck.model import Article, Quantity
 
 _QUAL = [("An estimated", "approx"), ("At Least", "ge"), ("more than", "gt"), ("over", "gt"), ("at least", "ge"), ("about", "approx"), ("some", "approx"),
          ("approximately", "approx"), ("nearly", "lt"), ("fewer than", "lt")]
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "a dozen": 12, "dozens": 24, "hundreds": 200}
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "a dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
 
 
 def _parse(t):
@@ -383,3 +383,14 @@ def test_said_by_appositives_and_titles(text, figure, who):
 def test_of_whom_in_the_same_sentence():
     whole, part = run("Some 1,500 people left, 700 of whom were militants.", ["Some 1,500", "700"])
     assert part.part_of == whole.id and (part.counted, part.category) == ("militants", "fighters")
+
+
+@pytest.mark.parametrize("text,figure,category", [
+    ("Thousands protest in capital", "Thousands", "people"),
+    ("The union said 3.5 million took part.", "3.5 million", "people"),
+    ("About 30 died when the boat capsized.", "About 30", "killed"),
+    ("The ministry estimated the crowd at 42,000.", "42,000", "people"),
+    ("The index closed at 7,001.", "7,001", "other"),
+])
+def test_bare_figures_counted_by_their_verb_or_noun(text, figure, category):
+    assert one(text, figure).category == category
