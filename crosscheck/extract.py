@@ -1,24 +1,27 @@
 """Numeric claims out of one article (owner: extract).
 
 Interface used by the pipeline:
-    extract_claims(article: Article, config: Config | None = None) -> list[Claim]
-Pure function of the article: claims in document order, ids "<doc>:<start>" (a derived total
-"<doc>:<start>+"), offsets into ``article.text``, only the body (after front matter) is read;
-date/event are left empty (later stages fill them).
+    extract_claims(article: Article, config: Config | Lexicon | None = None) -> list[Claim]
+Pure function of the article: claims in document order (a derived total right after its last
+part), ids "<doc>:<start>" (a derived total "<doc>:<start>+"), offsets into ``article.text``
+(``text == article.text[start:end]``), only the body (after front matter) is read;
+date/event are left empty (later stages fill them). ``config`` None means the package defaults.
 
 Steps:
 1. split the body into paragraphs and sentences (``sentences.py``);
 2. per sentence, the stated figures (``numbers.find_quantities``): every one becomes a claim;
 3. the counted thing: a unit of measure, the noun phrase after the figure ("300 militants",
    "more than 400 terrorists and members of their families"), a participle ("35 Killed",
-   "12 were injured"), a back-reference ("4,500-5,000 of them are militants") or a noun before
-   it ("the death toll rose to 42", "the number of evacuees reached 3,000");
-4. its category from the lexicon (``data/lexicon.toml`` extended by the user's config);
-5. composition: figures listed together share ``group`` (and people-like parts get a derived
-   total), "including 700 militants" / "of them" / "of whom" set ``part_of``;
+   "12 were injured"), a back-reference ("4,500-5,000 of them are militants"), a noun before
+   it ("the death toll rose to 42", "the number of evacuees reached 3,000") or, for a bare
+   figure, its verb ("Thousands protest", "30 died");
+4. its category from the lexicon (``data/lexicon.toml`` extended by the user's config); people
+   counted by a verb of harm ("killed 12 people") are in the killed / injured category;
+5. composition: figures listed together share ``group`` (people-like or summable parts get a
+   derived total), "including 700 militants" / "of them" / "of whom" set ``part_of``;
 6. attribution (``said_by``): "X said/told/added", "according to X", "cited by X", a quote
-   closed by "..., said X", a reported paragraph continued; surnames, "he" and "the governor"
-   resolve to the person named before;
+   closed by "..., said X", an account opened by "X said that" runs on for two sentences of its
+   paragraph; surnames, "he" and "the governor" resolve to the person named before;
 7. modality: "count", or "plan"/"forecast" when the figure is governed by a plan, deal or
    future ("are expected to leave", "due to depart", "the agreement provides for").
 """
