@@ -136,7 +136,7 @@ def decode(raw: bytes, declared: Optional[str] = None) -> tuple:
             raise _Unreadable(f"not text: looks like {what or 'bzip2 data'}")
     controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
     if controls > CONTROL_SHARE * len(raw):
-        if b"\x00" in raw:  # UTF-16/32 without a byte-order mark?
+        if len(raw) % 2 == 0 and raw.count(b"\x00") >= 0.4 * len(raw):  # UTF-16/32 of Latin text, no BOM?
             best = _guess(raw[:GUESS_BYTES])
             if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
                 return _decode_as(raw, best.encoding)
@@ -345,8 +345,8 @@ def normalise_date(value) -> Optional[str]:
     if m and not s[:m.start()].strip() and _date_of(m):
         return _date_of(m)
     import dateparser
-    parsed = dateparser.parse(s, settings={"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY",
-                                           "RETURN_AS_TIMEZONE_AWARE": False})
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
+    parsed = dateparser.parse(s, languages=["en"], settings=settings)  # every language: 5 s to load
     return parsed.date().isoformat() if parsed else None
 
 

@@ -234,7 +234,7 @@ TEXT = "Le café “Montréal” said 1,200 people — about 40% — fled; costs
 
 
 @pytest.mark.parametrize("encoding, want", [
-    ("utf-8", "utf-8"), ("cp1252", "cp1252"), ("utf-16", "utf-16"),
+    ("utf-8", "utf-8"), ("cp1252", "cp1252"), ("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"),
 ])
 def test_encodings_read(encoding, want):
     raw = TEXT.encode(encoding)
