@@ -220,6 +220,7 @@ _PREPOSITIONS = {"on", "by", "since", "until", "till", "before", "after", "from"
                  "between", "and", "or", "the", "at", "as", "until", "through", "than", "around"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TIME_OR_ZONE = re.compile(r"\b(?:\d{1,2}[:.]\d\d(?:[:.]\d\d)?|[aApP]\.?[mM]\b\.?|[A-Z]{2,5}(?:[+-]\d+)?)\b")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[aApP]\.?[mM]\b\.?)?")
 _SEPARATORS = "-–—(|/•·:"
 
 
@@ -267,7 +268,7 @@ def _dateline_rank(line: str, m: re.Match) -> Optional[int]:
     label = _LABEL_RE.match(line)
     if label:
         return 2 if label.group("label").lower().endswith(_UPDATED) else 0
-    prefix, suffix = line[:m.start()], line[m.end():]
+    prefix, suffix = _TIME.sub(" ", line[:m.start()]), line[m.end():]   # "12:28 pm, May 22, 2017"
     words = _WORD.findall(prefix)
     if len(words) > 6 or any(w[0].islower() for w in words):
         return None  # "... left on March 18, 2017": a date inside a sentence

@@ -42,6 +42,10 @@ def _one(raw: bytes, name: str) -> Article:
     ("Sept. 5, 2017 — The army said 40 left.", "2017-09-05"),
     ("21.03.2017\nBody.", "2017-03-21"),
     ("**Title**\n\n_21 March 2017_\n\nBody.", "2017-03-21"),
+    ("12:28 pm, May 22, 2017\nBody.", "2017-05-22"),
+    ("Date: 2017/03/21\nBody.", "2017-03-21"),
+    ("Homs, Syria (SANA) – 21/03/2017\nBody.", "2017-03-21"),
+    ("Tuesday, 21 March, 2017\nBody.", "2017-03-21"),
 ])
 def test_dateline_forms(text, want):
     assert find_dateline(text) == want
@@ -52,6 +56,8 @@ def test_dateline_forms(text, want):
     "About 1,500 people left on March 18, 2017.",                    # a date inside a sentence
     "March 21, 2017 was a day of grief for many in the city of Homs.",
     "By March 21, 2017 all fighters must leave.",                    # a deadline, not a dateline
+    "On 21 March 2017, the army entered the district.",
+    "Headline\nThe talks that began on 14 March 2017 ended today.\n",
     "31/02/2017\nBody.",                                             # not a real date
     "March 2017\nBody.",                                             # no day
     "x\n" * 12 + "21/03/2017\n",                                     # below the top of the text
