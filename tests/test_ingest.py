@@ -372,3 +372,15 @@ def test_undecodable_file_name(tmp_path):
     arts, errs = _read(root)
     assert not errs and arts[0].doc == "caf\ufffd.txt"
     arts[0].doc.encode("utf-8")
+
+
+def test_parallel_reading_gives_the_same_articles(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+    root = _corpus(tmp_path)
+    (root / "page.html").write_bytes((FIX / "page.html").read_bytes())
+    paths = [str(root), str(FIX / "batch.jsonl"), str(tmp_path / "missing")]
+    serial = list(iter_articles(paths))
+    with ThreadPoolExecutor(3) as pool:
+        parallel = list(iter_articles(paths, mapper=pool.map))
+    assert sorted(map(repr, serial)) == sorted(map(repr, parallel))
+    assert len([a for a in serial if isinstance(a, Article)]) == 7
