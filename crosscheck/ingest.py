@@ -561,27 +561,43 @@ def _os_reason(path: str, exc: OSError) -> str:
 
 
 def _walk(root: str, errors: list) -> list:
-    """(relative posix path, full path) of the article files under ``root``, sorted."""
+    """(relative posix path, full path) of the article files under ``root``, sorted.
+
+    Iterative (no recursion limit on deep trees). Links to folders are followed, but a folder
+    already met (same device and inode) is not entered again; folders are marked when first seen,
+    so a real folder is named by its own path before a link deeper down can claim it.
+    """
     found = []
-    visited = {os.path.realpath(root)}
-
-    def onerror(exc: OSError):
-        errors.append(IngestError(exc.filename or root, f"cannot list folder: {_os_reason(exc.filename or root, exc)}"))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
-        keep = []
-        # real folders before links to folders, so a folder's files are named by its real path when both lead there
-        for d in sorted(dirnames, key=lambda d: (os.path.islink(os.path.join(dirpath, d)), d)):
-            real = os.path.realpath(os.path.join(dirpath, d))
-            if d.startswith(".") or real in visited:
+    visited = {_file_id(root)}   # (device, inode): a real path without resolving every level again
+    stack = [(root, "")]
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(IngestError(folder, f"cannot list folder: {_os_reason(folder, exc)}"))
+            continue
+        subfolders = []
+        for e in entries:
+            if e.name.startswith("."):
                 continue
-            visited.add(real)
-            keep.append(d)
-        dirnames[:] = keep
-        for name in filenames:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES:
-                full = os.path.join(dirpath, name)
-                found.append((Path(os.path.relpath(full, root)).as_posix(), full))
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(e)
+            elif os.path.splitext(e.name)[1].lower() in SUFFIXES:
+                found.append((rel + e.name, e.path))
+        for e in sorted(subfolders, key=lambda e: (e.is_symlink(), e.name)):
+            try:
+                st = e.stat()
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) not in visited:
+                visited.add((st.st_dev, st.st_ino))
+                stack.append((e.path, rel + e.name + "/"))
     return sorted(found)
 
 

@@ -384,3 +384,15 @@ def test_parallel_reading_gives_the_same_articles(tmp_path):
         parallel = list(iter_articles(paths, mapper=pool.map))
     assert sorted(map(repr, serial)) == sorted(map(repr, parallel))
     assert len([a for a in serial if isinstance(a, Article)]) == 7
+
+
+def test_deep_folder_tree(tmp_path):
+    """Deeper than Python's recursion limit: the walk is iterative."""
+    path = tmp_path / "deep"
+    path.mkdir()
+    for _ in range(1100):
+        path = path / "d"
+        os.mkdir(path)
+    (path / "x.txt").write_text("5 cars.")
+    arts, errs = _read(tmp_path / "deep")
+    assert not errs and [a.doc for a in arts] == ["d/" * 1100 + "x.txt"]
