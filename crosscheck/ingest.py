@@ -15,9 +15,9 @@ What is read, and the decisions taken:
    with ``.``: ``.git``, editor and OS droppings). A file given directly is read
    whatever its name (hidden or not) but must have one of those suffixes.
    Symbolic links are followed, to files and to folders; a folder already
-   visited (same real path) is not entered again, so a link loop ends, and a
-   file reached twice (through a link, or by naming it and its folder) is
-   read once. A dangling or looping link, a missing path, a folder with no
+   visited (same device and inode) is not entered again, so a link loop ends,
+   and a file reached twice (through a link, or by naming it and its folder)
+   is read once. The walk is iterative: no depth limit. A dangling or looping link, a missing path, a folder with no
    article file, an unreadable file or folder, a FIFO or device: one error each.
    ``Article.doc`` is the path relative to the folder given (``/``-separated),
    or the file name for a file given directly; files come in sorted order.
@@ -100,19 +100,20 @@ class IngestError:
         return f"{_one_line(self.path)}: {_one_line(self.message)}"
 
 
-class _Unreadable(Exception):
-    """Why one file is not an article; becomes an IngestError."""
+class Unreadable(ValueError):
+    """Why some bytes are not an article (raised by ``decode``; ``iter_articles`` turns it into an IngestError)."""
 
 
 # ---------------------------------------------------------------- bytes to text
 
-_SIGNATURES = (
-    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
-    (b"\x1f\x8b", "gzip data"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"), (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file"),
-    (b"\x7fELF", "an executable"), (b"SQLite format 3\x00", "an SQLite database"),
-    (b"BZh", None), (b"\xfd7zXZ\x00", "xz data"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-)
+_SIGNATURE = re.compile(  # the opening bytes of common binary formats, and what they are
+    rb"\A(?:(?P<pdf>%PDF-)|(?P<zip>PK\x03\x04)|(?P<gzip>\x1f\x8b)|(?P<png>\x89PNG)|(?P<jpeg>\xff\xd8\xff)"
+    rb"|(?P<gif>GIF8[79]a)|(?P<ole>\xd0\xcf\x11\xe0)|(?P<elf>\x7fELF)|(?P<sqlite>SQLite format 3\x00)"
+    rb"|(?P<bzip2>BZh[1-9]1AY&SY)|(?P<xz>\xfd7zXZ\x00)|(?P<sevenzip>7z\xbc\xaf\x27\x1c))")
+_FORMATS = {"pdf": "a PDF document", "zip": "a ZIP archive (or .docx/.xlsx)", "gzip": "gzip data",
+            "png": "a PNG image", "jpeg": "a JPEG image", "gif": "a GIF image",
+            "ole": "an old Microsoft Office file", "elf": "an executable", "sqlite": "an SQLite database",
+            "bzip2": "bzip2 data", "xz": "xz data", "sevenzip": "a 7-Zip archive"}
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r") + b"\x7f"
@@ -124,19 +125,26 @@ _WESTERN_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-asc
 
 
 def decode(raw: bytes, declared: Optional[str] = None) -> tuple:
-    """(text, encoding) for the bytes of one file, or raise _Unreadable (see the module doc, 2)."""
+    """(text, encoding) for the bytes of one file, or raise Unreadable (see the module doc, 2)."""
+    text, encoding = _decode(raw, declared)
+    if not text.strip().strip("\ufeff"):
+        raise Unreadable("empty file (only a byte-order mark or white space)")
+    return text, encoding
+
+
+def _decode(raw: bytes, declared: Optional[str]) -> tuple:
     if not raw.strip():
-        raise _Unreadable("empty file" if not raw else "empty file (only white space)")
+        raise Unreadable("empty file" if not raw else "empty file (only white space)")
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             try:
                 return raw.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise _Unreadable(f"not text: starts with a {enc.upper()} byte-order mark but "
+                raise Unreadable(f"not text: starts with a {enc.upper()} byte-order mark but "
                                   f"is not {enc.upper()} ({exc.reason} at byte {exc.start})") from None
-    for sig, what in _SIGNATURES:
-        if raw.startswith(sig) and (what or raw[3:4].isdigit()):
-            raise _Unreadable(f"not text: looks like {what or 'bzip2 data'}")
+    binary = _SIGNATURE.match(raw)
+    if binary:
+        raise Unreadable(f"not text: looks like {_FORMATS[binary.lastgroup]}")
     controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
     if controls > CONTROL_SHARE * len(raw):
         if len(raw) % 2 == 0 and raw.count(b"\x00") >= 0.4 * len(raw):  # UTF-16/32 of Latin text, no BOM?
@@ -144,7 +152,7 @@ def decode(raw: bytes, declared: Optional[str] = None) -> tuple:
             if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
                 return _decode_as(raw, best.encoding)
         nul = ", NUL bytes" if b"\x00" in raw else ""
-        raise _Unreadable(f"not text: binary data ({100 * controls / len(raw):.0f}% control bytes{nul})")
+        raise Unreadable(f"not text: binary data ({100 * controls / len(raw):.0f}% control bytes{nul})")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -163,7 +171,7 @@ def decode(raw: bytes, declared: Optional[str] = None) -> tuple:
     cut = raw.rfind(b"\n", 0, GUESS_BYTES) + 1 if len(raw) > GUESS_BYTES else len(raw)
     best = _guess(raw[:cut or GUESS_BYTES])
     if best is None:
-        raise _Unreadable("not text: no text encoding fits its bytes (binary data?)")
+        raise Unreadable("not text: no text encoding fits its bytes (binary data?)")
     if any(s in a for a in best.alphabets for s in _NON_LATIN):
         return _decode_as(raw, best.encoding)
     if re.search(rb"[\x80-\x9f]", raw) is None:
@@ -435,11 +443,11 @@ def _html_article(doc: str, source: str, raw: bytes) -> Article:
     if tree is None:  # a fragment without <html>: trafilatura's advice is to wrap it
         tree = load_html(f"<html><body><div>{html}</div></body></html>")
     if tree is None:
-        raise _Unreadable("not an HTML page (the markup could not be parsed)")
+        raise Unreadable("not an HTML page (the markup could not be parsed)")
     text = trafilatura.extract(copy.deepcopy(tree), include_comments=False, include_tables=True,
                                output_format="txt")
     if not text or not text.strip():
-        raise _Unreadable("no article text found in the HTML page")
+        raise Unreadable("no article text found in the HTML page")
     md = extract_metadata(tree, date_config={"extensive_search": False, "original_date": True})
     meta = {}
     if md is not None:
@@ -472,7 +480,7 @@ def _jsonl_articles(source: str, raw: bytes) -> Iterator[Union[Article, IngestEr
             article = _jsonl_record(source, lineno, line)
             found += 1
             yield article
-        except _Unreadable as exc:
+        except Unreadable as exc:
             bad += 1
             if bad <= MAX_LINE_ERRORS:
                 yield IngestError(f"{source}:{lineno}", str(exc))
@@ -492,16 +500,16 @@ def _jsonl_record(source: str, lineno: int, line: bytes) -> Article:
     try:
         rec = json.loads(text)
     except ValueError as exc:
-        raise _Unreadable(f"not valid JSON ({exc})") from None
+        raise Unreadable(f"not valid JSON ({exc})") from None
     if not isinstance(rec, dict):
-        raise _Unreadable(f"expected a JSON object with \"id\" and \"text\", got {type(rec).__name__}")
+        raise Unreadable(f"expected a JSON object with \"id\" and \"text\", got {type(rec).__name__}")
     doc, body = rec.get("id"), rec.get("text")
     if not isinstance(doc, (str, int)) or isinstance(doc, bool) or str(doc).strip() == "":
-        raise _Unreadable('missing or empty "id" (a string or a number)')
+        raise Unreadable('missing or empty "id" (a string or a number)')
     if not isinstance(body, str):
-        raise _Unreadable(f'record {doc!r}: missing "text" (a string)')
+        raise Unreadable(f'record {doc!r}: missing "text" (a string)')
     if not body.strip():
-        raise _Unreadable(f'record {doc!r}: empty "text"')
+        raise Unreadable(f'record {doc!r}: empty "text"')
     meta = _meta(rec)
     published_from = "jsonl" if meta.get("published") else None
     if not published_from:
@@ -525,7 +533,7 @@ def read_bytes(raw: bytes, name: str, doc: Optional[str] = None,
             yield _html_article(doc, source, raw)
         else:
             yield _text_article(doc, source, raw)
-    except _Unreadable as exc:
+    except Unreadable as exc:
         yield IngestError(source, str(exc))
     except Exception as exc:  # a bug on one file must cost that file, not the run
         yield IngestError(source, f"could not be read ({exc.__class__.__name__}: {exc})")

@@ -269,6 +269,8 @@ def test_non_latin_legacy_encoding():
 @pytest.mark.parametrize("raw, message", [
     (b"", "empty file"),
     (b"  \n\t\n", "empty file"),
+    (b"\xef\xbb\xbf\r\n", "empty file"),
+    (b"\xff\xfe \x00\n\x00", "empty file"),
     (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
     (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
     (b"\x00" * 1000, "binary data"),
