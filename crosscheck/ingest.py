@@ -210,28 +210,30 @@ _MONTHS = {m: i for i, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
-_MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-DATE_RE = re.compile(
-    r"(?<![\w.,/-])" + _WEEKDAY + r"(?:"
-    + _MONTH.replace("mon>", "mon1>") + r"\s+" + _DAY.replace("day>", "day1>") + r",?\s+" + _YEAR.replace("year>", "year1>")
-    + r"|" + _DAY.replace("day>", "day2>") + r"(?:\s+of)?[\s-]+" + _MONTH.replace("mon>", "mon2>") + r",?[\s-]+"
-    + _YEAR.replace("year>", "year2>")
-    + r"|(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d/])"
-    + r"|(?P<n1>[0-3]?\d)(?P<nsep>[-/.])(?P<n2>[0-3]?\d)(?P=nsep)(?P<ny>(?:19|20)\d\d)(?![\d/.-]\d)"
-    + r")(?!-\d|\.\d)", re.IGNORECASE)
+DATE_RE = re.compile(rf"""(?<![\w.,/-]){_WEEKDAY}(?:
+      (?P<mon1>{_MONTH})\.?\s+(?P<day1>{_DAY}),?\s+(?P<year1>{_YEAR})                    # March 21, 2017
+    | (?P<day2>{_DAY})(?:\s+of)?[\s-]+(?P<mon2>{_MONTH})\.?,?[\s-]+(?P<year2>{_YEAR})   # 21 March 2017
+    | (?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d/])  # 2017-03-21
+    | (?P<n1>[0-3]?\d)(?P<nsep>[-/.])(?P<n2>[0-3]?\d)(?P=nsep)(?P<ny>(?:19|20)\d\d)(?![\d/.-]\d)  # 21/03/2017
+    )(?!-\d|\.\d)""", re.IGNORECASE | re.VERBOSE)
 _NUMERIC_RE = re.compile(r"(?<![\d/.-])([0-3]?\d)([-/.])([0-3]?\d)\2(?:19|20)\d\d(?![\d/])")
 _LABEL_RE = re.compile(
     r"^\W*(?P<label>first published|originally published|published|posted|last updated|updated|"
     r"last modified|modified|released|issued|created|dated|date)\b", re.IGNORECASE)
 _UPDATED = ("updated", "modified")
+_STRONG_LABELS = ("published", "posted", "updated", "modified")   # may stand apart from the date:
+# "Posted by admin on 21 March 2017"; the others must be next to it ("Issued: 21 March 2017", "Dated 21/03/2017")
+_LABEL_GAP = re.compile(r"[\s:|\-–—]*(?:on\s+)?", re.IGNORECASE)
 _PREPOSITIONS = {"on", "by", "since", "until", "till", "before", "after", "from", "in", "of", "to",
-                 "between", "and", "or", "the", "at", "as", "until", "through", "than", "around"}
+                 "between", "and", "or", "the", "at", "as", "through", "than", "around"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TIME_OR_ZONE = re.compile(r"\b(?:\d{1,2}[:.]\d\d(?:[:.]\d\d)?|[aApP]\.?[mM]\b\.?|[A-Z]{2,5}(?:[+-]\d+)?)\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[aApP]\.?[mM]\b\.?)?")
+_TIME_FIRST = re.compile(r"^(?:at\s+)?" + _TIME.pattern + r"\s*")
 _SEPARATORS = "-–—(|/•·:"
 
 
@@ -256,9 +258,9 @@ def _date_of(m: re.Match, order=lambda: "dmy") -> Optional[str]:
     g = m.groupdict()
     try:
         if g["mon1"]:
-            y, mo, d = int(g["year1"]), _MONTHS[g["mon1"].lower()], int(g["day1"])
+            y, mo, d = int(g["year1"]), _MONTHS[g["mon1"].lower()], int(g["day1"].rstrip("stndrh"))
         elif g["mon2"]:
-            y, mo, d = int(g["year2"]), _MONTHS[g["mon2"].lower()], int(g["day2"])
+            y, mo, d = int(g["year2"]), _MONTHS[g["mon2"].lower()], int(g["day2"].rstrip("stndrh"))
         elif g["iy"]:
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
         else:
@@ -278,15 +280,16 @@ def _dateline_rank(line: str, m: re.Match) -> Optional[int]:
     """0 for a publication label, 1 for a bare dateline, 2 for an 'Updated' one; None for prose."""
     label = _LABEL_RE.match(line)
     if label:
-        return 2 if label.group("label").lower().endswith(_UPDATED) else 0
+        word = label.group("label").lower()
+        if word.endswith(_STRONG_LABELS) or _LABEL_GAP.fullmatch(line, label.end(), m.start()):
+            return 2 if word.endswith(_UPDATED) else 0
     prefix, suffix = _TIME.sub(" ", line[:m.start()]), line[m.end():]   # "12:28 pm, May 22, 2017"
     words = _WORD.findall(prefix)
     if len(words) > 6 or any(w[0].islower() for w in words):
         return None  # "... left on March 18, 2017": a date inside a sentence
     if words and prefix.rstrip()[-1:].isalpha() and words[-1].lower() in _PREPOSITIONS:
         return None  # "By March 21, 2017" (a deadline), "Since 1 May 2017"
-    rest = suffix.lstrip(" ,\t*_")
-    rest = re.sub(r"^(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*", "", rest, flags=re.I)
+    rest = _TIME_FIRST.sub("", suffix.lstrip(" ,\t*_"))
     if not rest or rest[0] in _SEPARATORS:
         return 1  # the date ends the line, or "MOSCOW, March 21, 2017 (Reuters) -", "21 March 2017 | 10:15"
     if len(_WORD.findall(_TIME_OR_ZONE.sub(" ", rest))) <= 4:

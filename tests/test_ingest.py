@@ -46,6 +46,7 @@ def _one(raw: bytes, name: str) -> Article:
     ("Date: 2017/03/21\nBody.", "2017-03-21"),
     ("Homs, Syria (SANA) – 21/03/2017\nBody.", "2017-03-21"),
     ("Tuesday, 21 March, 2017\nBody.", "2017-03-21"),
+    ("Issued: 21st March 2017\nBody.", "2017-03-21"),
 ])
 def test_dateline_forms(text, want):
     assert find_dateline(text) == want
@@ -57,6 +58,7 @@ def test_dateline_forms(text, want):
     "March 21, 2017 was a day of grief for many in the city of Homs.",
     "By March 21, 2017 all fighters must leave.",                    # a deadline, not a dateline
     "On 21 March 2017, the army entered the district.",
+    "Released 5 prisoners on 21 March 2017, the ministry said.",      # a verb, not a label
     "Headline\nThe talks that began on 14 March 2017 ended today.\n",
     "31/02/2017\nBody.",                                             # not a real date
     "March 2017\nBody.",                                             # no day
