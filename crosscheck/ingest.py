@@ -411,8 +411,8 @@ def front_matter(text: str) -> tuple:
         data = None
     if isinstance(data, dict):
         return _meta({str(k): v for k, v in data.items()}), end.end()
-    if re.match(r"\s*[A-Za-z_][\w-]*\s*:", block):
-        return {}, end.end()  # a broken header is still a header, not body text
+    if not block.strip() or re.match(r"\s*[A-Za-z_][\w-]*\s*:", block):   # empty, or keys YAML refuses
+        return {}, end.end()  # still a header, not body text
     return {}, 0
 
 

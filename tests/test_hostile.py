@@ -80,8 +80,11 @@ def _empty_html(root):
     return ["blank.html: no article text found"]
 
 
-@pytest.mark.parametrize("make", [_empty, _random_bytes, _nul_bytes, _pdf_named_txt, _jsonl_bad_line,
-                                  _file_link_loop, _dangling_link, _empty_html])
+BAD_FILES = [_empty, _random_bytes, _nul_bytes, _pdf_named_txt, _jsonl_bad_line, _file_link_loop, _dangling_link,
+             _empty_html]
+
+
+@pytest.mark.parametrize("make", BAD_FILES)
 def test_bad_file_beside_good_ones(tmp_path, make):
     root = _corpus(tmp_path)
     wanted = make(root)
@@ -94,6 +97,20 @@ def test_bad_file_beside_good_ones(tmp_path, make):
         assert f"{root / name}" in line and reason in line, line
     if make is _jsonl_bad_line:
         assert _has(claims, "w1", 300) and _has(claims, "w3", 45)
+
+
+@pytest.mark.parametrize("make", BAD_FILES)
+def test_bad_file_beside_good_ones_in_process(tmp_path, make):
+    from crosscheck.pipeline import extract_paths
+    root = _corpus(tmp_path)
+    wanted = make(root)
+    articles, claims, _, errors = extract_paths([str(root)], executor="serial", cache=False)
+    assert "good.txt" in {a.doc for a in articles}
+    assert any(c.doc == "good.txt" and c.value == 1500 for c in claims)
+    assert len(errors) == len(wanted)
+    for err, want in zip(sorted(errors, key=str), sorted(wanted)):
+        name, reason = want.split(": ", 1)
+        assert err.path == str(root / name) and reason in err.message and "\n" not in str(err)
 
 
 def test_legacy_encodings_are_read_not_rejected(tmp_path):

@@ -140,6 +140,7 @@ def test_no_front_matter_unless_at_the_very_start():
     assert front_matter("---\ntitle: never closed\nBody.") == ({}, 0)
     meta, start = front_matter("---\ntitle: [broken\n---\nBody.")   # broken YAML is still a header
     assert meta == {} and start == len("---\ntitle: [broken\n---\n")
+    assert front_matter("---\n---\nBody.") == ({}, 8)
 
 
 def test_front_matter_in_txt_with_crlf_and_bom():
