@@ -241,8 +241,17 @@ _NEWSY = st.text(st.sampled_from(list("0123456789 ,.-–%$€£k\n\u00a0\u202fab
                  max_size=300)
 
 
+_FRAGMENTS = ["About", "more than", "at least", "nearly", "over", "some", "up to", "between", "and", "to", "or",
+              "1,500", "4,500-5,000", "2.5 million", "25k", "$4.2bn", "€5,000", "40%", "a dozen", "hundreds of",
+              "two", "third", "1st", "2017", "21/03/2017", "March 21,", "10:15", "No.", "resolution 2254",
+              "people", "militants", "civilians", "buses", "km", "sq km", "per cent", "were killed", "left",
+              "on Saturday", "the governor told Reuters.", "(SANA)", "—", "\u00a0", "\n", "\n\n", ".", ",",
+              "“", "”", "'", "3Now", "1The", "rose by 5%", "down 3 points", "of them", "including"]
+_SENTENCES = st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map(" ".join)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.text(max_size=400), _NEWSY))
+@given(st.one_of(st.text(max_size=400), _NEWSY, _SENTENCES))
 def test_fuzz_extraction_never_crashes_and_offsets_hold(text):
     claims, _ = process_article(Article(doc="x", text=text), _CONFIG)
     for c in claims:
