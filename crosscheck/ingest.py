@@ -457,7 +457,7 @@ def _html_article(doc: str, source: str, raw: bytes) -> Article:
         meta = {"title": md.title or None, "outlet": md.sitename or None, "url": md.url or None,
                 "published": normalise_date(md.date) if md.date else None}
     title = meta.get("title")
-    if title and _squash(title) not in _squash(text[:len(title) * 3 + 200]):
+    if title and not _starts_with_title(text, title):
         text = f"{title}\n{text}"   # the headline carries figures too, as in a .txt article
     published_from = "html-meta" if meta.get("published") else None
     if not published_from:
@@ -466,8 +466,15 @@ def _html_article(doc: str, source: str, raw: bytes) -> Article:
     return Article(doc=doc, text=text, source=source, encoding=encoding, published_from=published_from, **meta)
 
 
-def _squash(s: str) -> str:
-    return re.sub(r"\W+", " ", s).strip().lower()
+def _starts_with_title(text: str, title: str) -> bool:
+    """Whether the page's own headline (perhaps worded a little differently from its <title> or
+    og:title) is already in the first lines, so that putting the title first would say it twice."""
+    from rapidfuzz import fuzz
+
+    def squash(s):
+        return re.sub(r"\W+", " ", s).strip().lower()
+    head = squash(" ".join(text[:len(title) * 2 + 200].split("\n")[:3]))
+    return fuzz.partial_ratio(squash(title), head) >= 80
 
 
 def _jsonl_articles(source: str, raw: bytes) -> Iterator[Union[Article, IngestError]]:

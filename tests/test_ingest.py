@@ -401,3 +401,18 @@ def test_deep_folder_tree(tmp_path):
     (path / "x.txt").write_text("5 cars.")
     arts, errs = _read(tmp_path / "deep")
     assert not errs and [a.doc for a in arts] == ["d/" * 1100 + "x.txt"]
+
+
+@pytest.mark.parametrize("h1, first_line", [
+    ("Evacuation of Homs district begins", "Evacuation of Homs district begins"),           # the same
+    ("Evacuation of Homs district begins as rebels leave", "Evacuation of Homs district begins as rebels leave"),
+    ("", "Evacuation of Homs district begins"),                                              # no headline
+])
+def test_html_title_not_said_twice(h1, first_line):
+    body = "".join(f"<p>Paragraph {i} says {i * 100} people left the district on Saturday, officials "
+                   f"said, adding more would follow in the coming weeks.</p>" for i in range(1, 5))
+    html = (f'<html><head><meta property="og:title" content="Evacuation of Homs district begins">'
+            f'</head><body><article><h1>{h1}</h1>{body}</article></body></html>')
+    a = _one(html.encode(), "t.html")
+    lines = a.text.split("\n")
+    assert lines[0] == first_line and "Homs district" not in lines[1]
