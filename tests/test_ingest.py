@@ -416,3 +416,11 @@ def test_html_title_not_said_twice(h1, first_line):
     a = _one(html.encode(), "t.html")
     lines = a.text.split("\n")
     assert lines[0] == first_line and "Homs district" not in lines[1]
+
+
+def test_too_large_file_is_refused_unread(tmp_path):
+    root = _corpus(tmp_path)
+    with open(root / "huge.txt", "wb") as f:
+        f.truncate(300 * 2**20)   # sparse: no 300 MB written, none read
+    arts, errs = _read(root)
+    assert len(arts) == 4 and [e.message for e in errs] == ["too large (300 MB; the limit is 256 MB)"]
