@@ -393,14 +393,19 @@ def test_parallel_reading_gives_the_same_articles(tmp_path):
 
 def test_deep_folder_tree(tmp_path):
     """Deeper than Python's recursion limit: the walk is iterative."""
-    path = tmp_path / "deep"
-    path.mkdir()
-    for _ in range(1100):
-        path = path / "d"
-        os.mkdir(path)
-    (path / "x.txt").write_text("5 cars.")
-    arts, errs = _read(tmp_path / "deep")
-    assert not errs and [a.doc for a in arts] == ["d/" * 1100 + "x.txt"]
+    folders = [tmp_path / "deep"]
+    folders[0].mkdir()
+    try:
+        for _ in range(1100):
+            folders.append(folders[-1] / "d")
+            os.mkdir(folders[-1])
+        (folders[-1] / "x.txt").write_text("5 cars.")
+        arts, errs = _read(tmp_path / "deep")
+        assert not errs and [a.doc for a in arts] == ["d/" * 1100 + "x.txt"]
+    finally:  # shutil.rmtree (and so pytest's clean-up of old tmp folders) recurses and would fail
+        (folders[-1] / "x.txt").unlink(missing_ok=True)
+        for folder in reversed(folders):
+            os.rmdir(folder)
 
 
 @pytest.mark.parametrize("h1, first_line", [
