@@ -69,20 +69,23 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 _DASH = r"\s*(?:-|–|—|to|and|through)\s*"
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
 _A = r"(?<![A-Za-z])"   # a word start that also allows glued footnote digits ("3Now")
+_WDP = rf"(?:(?:on\s+)?{_WD},?\s+(?:the\s+)?)?"   # "Monday, March 20": the weekday goes with the date
 
 _TIMEX = re.compile("|".join([
     rf"(?P<iso>(?<!\d)(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d))",
     rf"(?P<num>(?<![\d/.])(?P<n1>[0-3]?\d)[/.](?P<n2>[0-3]?\d)[/.](?P<ny>{_YEAR}))",
-    rf"(?P<mdr>{_A}(?P<r1m>{_MON})\s+(?P<r1a>{_DAY}){_DASH}(?P<r1b>{_DAY})(?:,?\s+(?P<r1y>{_YEAR}))?)",
-    rf"(?P<dmr>(?<!\d)(?P<r2a>{_DAY}){_DASH}(?P<r2b>{_DAY})\s+(?:of\s+)?(?P<r2m>{_MON})(?:,?\s+(?P<r2y>{_YEAR}))?)",
-    rf"(?P<md>{_A}(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})(?:,?\s+(?P<mdy>{_YEAR}))?)",
-    rf"(?P<dm>(?<!\d)(?:the\s+)?(?P<dmd>{_DAY})\s+(?:of\s+)?(?P<dmm>{_MON})(?:,?\s+(?P<dmy>{_YEAR}))?)",
+    rf"(?P<mdr>{_A}{_WDP}(?P<r1m>{_MON})\s+(?P<r1a>{_DAY}){_DASH}(?P<r1b>{_DAY})(?:,?\s+(?P<r1y>{_YEAR}))?)",
+    rf"(?P<dmr>(?<!\d){_WDP}(?P<r2a>{_DAY}){_DASH}(?P<r2b>{_DAY})\s+(?:of\s+)?(?P<r2m>{_MON})(?:,?\s+(?P<r2y>{_YEAR}))?)",
+    rf"(?P<md>{_A}{_WDP}(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})(?:,?\s+(?P<mdy>{_YEAR}))?)",
+    rf"(?P<dm>(?<!\d){_WDP}(?:the\s+)?(?P<dmd>{_DAY})\s+(?:of\s+)?(?P<dmm>{_MON})(?:,?\s+(?P<dmy>{_YEAR}))?)",
     rf"(?P<part>{_A}(?P<pp>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of"
     rf"|the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of)[\s-]+(?P<pm>{_MON})(?:\s+(?P<py>{_YEAR}))?)",
     rf"(?P<my>{_A}(?P<mym>{_MON})\s+(?:of\s+)?(?P<myy>{_YEAR}))",
     rf"(?P<season>{_A}(?:the\s+)?(?P<sn>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<sy>{_YEAR}))",
     rf"(?P<pmon>{_A}(?P<pmp>in|since|until|till|by|during|from|through|last|this|next|of|early|late|mid)"
     rf"[\s-]+(?P<pmm>{_MON})(?![\w-])(?!,?\s+(?:of\s+)?\d))",
+    rf"(?P<qtr>{_A}(?:(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q(?P<qd>[1-4]))"
+    rf"(?:\s+of)?,?\s+(?P<qy>{_YEAR}))",
     rf"(?P<yr2>{_A}(?:between|from)\s+(?P<ya>{_YEAR})\s*(?:and|to|-|–)\s*(?P<yb>{_YEAR}))",
     rf"(?P<year>{_A}(?P<yp>in|since|until|till|by|during|from|through|of|early|late|mid|before|after)"
     rf"[\s-]+(?:the\s+year\s+)?(?P<yy>{_YEAR}))",
@@ -92,6 +95,9 @@ _TIMEX = re.compile("|".join([
     rf"(?P<rel>{_A}(?:(?P<rmod>earlier|later)\s+)?(?P<rw>the\s+day\s+before\s+yesterday|yesterday|today|tonight"
     rf"|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
     rf"|(?:this|last|next|past|previous|coming)\s+(?:week|weekend|month|year))(?![\w-]))",
+    rf"(?P<ana>{_A}(?:(?P<nn>{_NUM})\s+(?P<nu>day|week|month|year)s?\s+(?P<nd>later|earlier)"
+    rf"|the\s+(?P<nw>next|following|previous|preceding)\s+(?P<nu2>day|week|month|year)"
+    rf"|the\s+day\s+(?P<nd2>before|after)(?=\s*[,.;)]|\s*$)))",
     rf"(?P<now>{_A}(?:now|currently|at\s+present|at\s+the\s+moment|so\s+far|to\s+date)(?![\w-])"
     r"(?!\s+(?:away|from|as|out|ahead|behind|off|beyond|removed|too|enough|so|that)\b))",
 ]), re.IGNORECASE)
@@ -327,6 +333,11 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
         if rng:
             return date(y, rng[0], 1), _month_end(y, rng[1]), "month", True
         return date(y - 1, 12, 1), _month_end(y, 2), "month", True
+    if kind == "qtr":
+        q = int(g["qd"]) if g["qd"] else {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(
+            g["qn"].lower(), int(g["qn"][0]) if g["qn"][0].isdigit() else 0)
+        y = int(g["qy"])
+        return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "month", True
     if kind == "yr2":
         ya, yb = int(g["ya"]), int(g["yb"])
         if ya <= yb:
@@ -435,7 +446,8 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
 # around them, which is ~10x faster than running the alternation at every position.
 _TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(
     "today tonight tomorrow yesterday now currently present moment far date ago week weekend month year "
-    "spring summer fall autumn winter night morning afternoon evening".split())
+    "spring summer fall autumn winter night morning afternoon evening quarter q day later earlier following "
+    "previous preceding next".split())
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT_TRIGGER = re.compile(r"(?:1[89]|20)\d\d(?!\d)|\d\d?[/.]\d")
@@ -462,6 +474,33 @@ def _find_timexes(text: str, start: int = 0, end: Optional[int] = None):
                 last_end = m.end()
                 yield m
                 break
+
+
+def _shift(m: re.Match, ref: Optional[Timex]) -> tuple:
+    """An anaphoric expression ("two days later", "the next day") from the story's previous date."""
+    if ref is None or ref.low is None:
+        return None, None, None, False
+    g = m.groupdict()
+    if g["nd2"]:
+        n, unit, sign = 1, "day", -1 if g["nd2"].lower() == "before" else 1
+    elif g["nw"]:
+        n, unit, sign = 1, g["nu2"].lower(), -1 if g["nw"].lower() in ("previous", "preceding") else 1
+    else:
+        w = g["nn"].lower()
+        n = int(w) if w.isdigit() else _NUMWORDS.get(w.split()[-1])
+        unit, sign = g["nu"].lower(), -1 if g["nd"].lower() == "earlier" else 1
+    if n is None:
+        return None, None, None, False
+    if unit in ("day", "week"):
+        if ref.precision != "day":
+            return None, None, None, False
+        c = ref.low + timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return (c, c, "day", False) if unit == "day" else (c - timedelta(days=3), c + timedelta(days=3), "week", False)
+    if unit == "month":
+        y, mo = divmod(ref.low.year * 12 + ref.low.month - 1 + sign * n, 12)
+        return date(y, mo + 1, 1), _month_end(y, mo + 1), "month", False
+    y = ref.low.year + sign * n
+    return date(y, 1, 1), date(y, 12, 31), "year", False
 
 
 def _case_ok(m: re.Match) -> bool:
@@ -606,16 +645,22 @@ def _analyse(article: Article):
 
     dateline_spans = {(dm.start("dt"), dm.end("dt")) for dm in datelines.values()}
     timexes = []
+    last_ref: dict = {}
     for m, si in raw:
         s = sents[si]
         st = paras[s.para].story
         anchor = anchors.get(st, (doc_anchor, None))[0]
-        lo, hi, prec, explicit = _resolve(m, text, anchor, s.start)
+        if m.lastgroup == "ana":
+            lo, hi, prec, explicit = _shift(m, last_ref.get(st))
+        else:
+            lo, hi, prec, explicit = _resolve(m, text, anchor, s.start)
         # a dateline ("Moscow, Dec 27 (Prensa Latina) ...") is the time of the report
         role = "report" if (m.start(), m.end()) in dateline_spans else _role(m, text, s.start, s.end)
         t = Timex(m.start(), m.end(), m.group(), lo, hi, prec, role,
                   _inside(quotes, q_starts, m.start(), m.end()), explicit)
         timexes.append((t, si))
+        if role == "event" and lo is not None and not t.quoted:
+            last_ref[st] = t
     return dict(text=text, paras=paras, sents=sents, sent_starts=sent_starts, quotes=quotes, q_starts=q_starts,
                 para_starts=para_starts, timexes=timexes, anchors=anchors, doc_anchor=doc_anchor,
                 published=published, published_from=published_from, inferred_year=inferred_year)

@@ -289,3 +289,25 @@ def test_a_claim_in_a_headline_is_dated_only_by_the_headline():
             "[More Than 35 Killed in Suicide Attack in Homs](#)\n\nThe city is calm.")
     c = dated(text, "More Than 35 Killed")
     assert c.date is None and c.date_source is None
+
+
+def test_weekday_with_its_date_is_one_expression():
+    c = dated("On Monday, March 13, 400 militants left.", "400 militants")
+    assert (c.date, c.date_text) == ("2017-03-13", "On Monday, March 13")
+
+
+def test_quarters():
+    c = dated("Sales rose to 400 units in the first quarter of 2016.", "400 units")
+    assert (c.date, c.date_window) == ("2016", ("2016-01-01", "2016-03-31"))
+    c = dated("Sales rose to 400 units in Q3 2016.", "400 units")
+    assert c.date_window == ("2016-07-01", "2016-09-30")
+
+
+def test_anaphoric_expressions_count_from_the_previous_date_of_the_story():
+    text = "The deal was signed on March 14. Two days later, 300 militants left."
+    c = dated(text, "300 militants")
+    assert (c.date, c.date_text) == ("2017-03-16", "Two days later")
+    text = "The deal was signed on March 14. The next day 300 militants left."
+    assert dated(text, "300 militants").date == "2017-03-15"
+    c = dated("Two days later, 300 militants left.", "300 militants")
+    assert c.date is None and c.date_text == "Two days later"     # no earlier date: unresolved, kept
