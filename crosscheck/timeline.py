@@ -122,7 +122,7 @@ _SUBORD = re.compile(r"\b(?:after|before|since|until|following|once|when)\b[^,;:
 
 _BOUNDARY_LINE = re.compile(r"^\W*(?:(?:Published|Posted|Filed)\s+(?:in|under)\b|Subscribe\b|Tags?:|Share\s+this\b"
                             r"|Related\s+(?:articles|stories|posts)\b|Read\s+more\b)", re.IGNORECASE)
-_BYLINE = re.compile(r"^\W*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$")
+_BYLINE = re.compile(r"^\W*By\s+[A-Z][\w.'-]+(?:(?:\s+|\s*,\s*|\s+and\s+)[A-Z][\w.'-]+){0,6}\s*$")
 _DATELINE = re.compile(rf"\W*[A-Z][A-Za-z .'-]{{1,30}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}){{0,2}},\s+(?P<dt>{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}"
                        rf"(?:,?\s+{_YEAR})?)\s*(?:\([^)]{{1,40}}\))?\s*[-–—:]?")
 _PUBLISHED_LINE = re.compile(r"^\W*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|:)?\s*", re.IGNORECASE)
@@ -629,7 +629,8 @@ def _analyse(article: Article):
              and (m.group("iy") or m.group("ny") or m.group("mdy") or m.group("dmy") or m.group("r1y") or m.group("r2y"))]
     inferred_year = max(years) if years else None
 
-    doc_anchor = _Anchor(pub_day, pub_day.year if pub_day else inferred_year)
+    pub_year = int(published[:4]) if published and re.match(r"\d{4}(?:-\d\d)?$", published) else None
+    doc_anchor = _Anchor(pub_day, pub_day.year if pub_day else pub_year or inferred_year)
     anchors = {}
     # a dateline inside a story ("Moscow, Dec 27 (Prensa Latina)") anchors that story only
     for p in paras:
@@ -661,7 +662,14 @@ def _analyse(article: Article):
         timexes.append((t, si))
         if role == "event" and lo is not None and not t.quoted:
             last_ref[st] = t
-    return dict(text=text, paras=paras, sents=sents, sent_starts=sent_starts, quotes=quotes, q_starts=q_starts,
+    # the title, when ingest keeps it apart from the text, is the first story's headline
+    title = []
+    if article.title:
+        for m in _find_timexes(article.title):
+            lo, hi, prec, explicit = _resolve(m, article.title, anchors.get(0, (doc_anchor, None))[0], 0)
+            title.append(Timex(-1, -1, m.group(), lo, hi, prec, _role(m, article.title, 0, len(article.title)),
+                               False, explicit))
+    return dict(title=title, text=text, paras=paras, sents=sents, sent_starts=sent_starts, quotes=quotes, q_starts=q_starts,
                 para_starts=para_starts, timexes=timexes, anchors=anchors, doc_anchor=doc_anchor,
                 published=published, published_from=published_from, inferred_year=inferred_year)
 
@@ -739,7 +747,7 @@ def _ledes(a: dict) -> None:
             first_body[p.story] = si
     lede = {}
     for st, si in first_body.items():
-        cands = []
+        cands = list(a["title"]) if st == min(first_body) else []
         for j in range(si - 1, -1, -1):            # the headline just before the lede
             if paras[sents[j].para].story != st:
                 break
@@ -764,7 +772,8 @@ def date_claims(article: Article, claims: list):
     a["by_sent"] = by_sent
     _ledes(a)
 
-    headlines = []
+    headlines = [(_iso(t.low, t.high), t.precision, t.text, t.start) for t in a["title"]
+                 if t.low is not None and t.role != "bound"]
     for t, si in a["timexes"]:
         if paras[sents[si].para].kind in ("heading", "link") and t.low is not None and t.role != "bound":
             headlines.append((_iso(t.low, t.high), t.precision, t.text, t.start))

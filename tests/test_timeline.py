@@ -311,3 +311,28 @@ def test_anaphoric_expressions_count_from_the_previous_date_of_the_story():
     assert dated(text, "300 militants").date == "2017-03-15"
     c = dated("Two days later, 300 militants left.", "300 militants")
     assert c.date is None and c.date_text == "Two days later"     # no earlier date: unresolved, kept
+
+
+def test_title_kept_apart_from_the_text_is_the_first_headline():
+    text = "The first group includes over 1,500 people.\n\nThey will go to Idlib."
+    art = Article(doc="x", text=text, published="2017-03-21",
+                  title="First Group of Militants to Leave Homs on March 18")
+    out, d = date_claims(art, [claim_for(text, "over 1,500 people")])
+    assert (out[0].date, out[0].date_source) == ("2017-03-18", "lede")
+    assert d.headline_dates[0][:2] == ("2017-03-18", "day")
+
+
+def test_a_partial_publication_date_still_gives_the_year():
+    c = dated("400 militants left on March 14.", "400 militants", published="2017")
+    assert c.date == "2017-03-14"
+
+
+def test_bylines_and_datelines_split_a_page_without_published_lines():
+    text = ("Militants leave Homs\n\nBy Jane Roe, Reuters\n\nOn Monday, 400 militants left.\n\n"
+            "Aleppo graves found\n\nBy John Doe and Ann Poe\n\nThe city had 900,000 people.\n\n"
+            "Talks in Astana\n\nMOSCOW, Jan 20 (Prensa Latina) The next round will bring 30 delegates.")
+    art = Article(doc="x", text=text, published="2017-03-21")
+    out, _ = date_claims(art, [claim_for(text, q) for q in ("400 militants", "900,000 people", "30 delegates")])
+    assert out[0].date == "2017-03-20"
+    assert out[1].date is None                         # "On Monday" stays in the first story
+    assert out[2].report_date == "2017-01-20"
