@@ -50,6 +50,7 @@ from typing import Optional
 from .model import Article, Document, replace
 
 LOOKBACK = 3          # preceding sentences of the same story searched for a date
+NEAR = 250            # in the claim's sentence, expressions this many characters away at most
 REPORT_WINDOW = 6     # a reported happening: the report day or up to this many days before
 
 _MONTHS = {
@@ -118,7 +119,14 @@ _REPORT_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:(?:to|with|the|a|an|state|r
                             r"|\b(?:[Ss]peaking|[Tt]alking|[Ww]riting|in\s+an\s+interview)\s+(?:to|with)?\s*"
                             r"(?:[\w.&'-]+\s+){0,5}$")
 _REPORT_AFTER = re.compile(rf"^\s*,\s*[^,;:]{{0,80}}?\b{_REPORT_VERB}\b")
-_SUBORD = re.compile(r"\b(?:after|before|since|until|following|once|when)\b[^,;:]*$", re.IGNORECASE)
+_SUBORD = re.compile(r"\b(?:after|before|since|until|following|once|when)\b", re.IGNORECASE)
+
+
+def _in_subclause(text: str, sent_start: int, pos: int) -> bool:
+    """Whether ``pos`` lies in an after/before/since... clause (no comma since its conjunction)."""
+    seg = text[max(sent_start, pos - 200):pos]
+    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
+    return bool(_SUBORD.search(seg, cut + 1))
 
 _BOUNDARY_LINE = re.compile(r"^\W*(?:(?:Published|Posted|Filed)\s+(?:in|under)\b|Subscribe\b|Tags?:|Share\s+this\b"
                             r"|Related\s+(?:articles|stories|posts)\b|Read\s+more\b)", re.IGNORECASE)
@@ -465,7 +473,8 @@ def _find_timexes(text: str, start: int = 0, end: Optional[int] = None):
     for p in hits:
         if p < last_end:
             continue
-        line = max(start, last_end, text.rfind("\n", start, p) + 1, p - 60)
+        line = max(start, last_end, p - 60)
+        line = max(line, text.rfind("\n", line, p) + 1)
         starts = [t.start() for t in _TOKEN.finditer(text, line, p)][-4:]
         starts.append(p)
         for s in starts:
@@ -529,7 +538,8 @@ def _role(m: re.Match, text: str, sent_start: int, sent_end: int) -> str:
         if _REPORT_BEFORE.search(before):
             return "report"
         # sentence-initial "On Monday, the ministry reported ..."
-        if not text[sent_start:m.start()].strip(" \"“'‘([") and _REPORT_AFTER.match(after):
+        if m.start() - sent_start < 8 and not text[sent_start:m.start()].strip(" \"“'‘([") \
+                and _REPORT_AFTER.match(after):
             return "report"
     return "event"
 
@@ -689,6 +699,9 @@ def _pick(claim, si: int, a: dict) -> tuple:
     sent = sents[si]
     story = paras[sent.para].story
     every = by_sent.get(si, ())
+    if every and (every[0].start < claim.start - NEAR or every[-1].end > claim.end + NEAR):
+        starts = a["by_sent_starts"][si]          # a long sentence: only the expressions near the claim
+        every = every[bisect.bisect_left(starts, claim.start - NEAR):bisect.bisect_right(starts, claim.end + NEAR)]
     own = [t for t in every if t.start < claim.end and claim.start < t.end]
     here = [t for t in every if t not in own]
     report = next((t for t in here if t.role == "report"), None)
@@ -697,7 +710,7 @@ def _pick(claim, si: int, a: dict) -> tuple:
         if t.role not in ("event", "present"):
             continue
         # an expression inside an after/before clause dates only that clause
-        if t.end <= claim.start and _SUBORD.search(text[sent.start:t.start]) \
+        if t.end <= claim.start and _in_subclause(text, sent.start, t.start) \
                 and re.search(r"[,;:]", text[t.end:claim.start]):
             continue
         usable.append(t)
@@ -722,9 +735,9 @@ def _pick(claim, si: int, a: dict) -> tuple:
             break
         if p.kind == "body":
             n += 1
-            cands = [t for t in by_sent.get(j, ()) if not t.quoted and t.role in ("event", "present", "report")]
-            if cands:
-                t = cands[-1]
+            t = next((t for t in reversed(by_sent.get(j, ())) if not t.quoted
+                      and t.role in ("event", "present", "report")), None)
+            if t is not None:
                 return (t, "report", t) if t.role == "report" else (t, "context", None)
         j -= 1
     # the story's headline or lede, for the section it opens (not across a sub-heading)
@@ -754,7 +767,7 @@ def _ledes(a: dict) -> None:
             if paras[sents[j].para].kind == "heading":
                 cands += by_sent.get(j, [])
                 break
-        cands += [t for t in by_sent.get(si, []) if not _SUBORD.search(a["text"][sents[si].start:t.start])]
+        cands += [t for t in by_sent.get(si, []) if not _in_subclause(a["text"], sents[si].start, t.start)]
         cands = [t for t in cands if t.role == "event" and not t.quoted]
         if cands:
             lede[st] = cands[0]
@@ -770,6 +783,7 @@ def date_claims(article: Article, claims: list):
     for t, si in a["timexes"]:
         by_sent.setdefault(si, []).append(t)
     a["by_sent"] = by_sent
+    a["by_sent_starts"] = {si: [t.start for t in ts] for si, ts in by_sent.items()}
     _ledes(a)
 
     headlines = [(_iso(t.low, t.high), t.precision, t.text, t.start) for t in a["title"]
