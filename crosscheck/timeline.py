@@ -219,7 +219,8 @@ def _stories(paras: list, datelines: dict) -> None:
             story += 1
             seen_body = False
             continue
-        starts_new = seen_body and (p.kind == "byline" or (p.kind == "body" and p.start in datelines))
+        starts_new = seen_body and (p.kind == "byline" or (p.kind == "body" and p.start in datelines)
+                                    or (p.kind == "dateline" and i and paras[i - 1].kind == "heading"))
         if starts_new:
             story += 1
             seen_body = False
@@ -735,8 +736,10 @@ def _pick(claim, si: int, a: dict) -> tuple:
             break
         if p.kind == "body":
             n += 1
-            t = next((t for t in reversed(by_sent.get(j, ())) if not t.quoted
-                      and t.role in ("event", "present", "report")), None)
+            prev = by_sent.get(j, ())
+            # the happening's time before the time it was reported ("killed 25 on Sunday, a monitor said on Monday")
+            t = next((t for t in reversed(prev) if not t.quoted and t.role in ("event", "present")), None) or \
+                next((t for t in reversed(prev) if not t.quoted and t.role == "report"), None)
             if t is not None:
                 return (t, "report", t) if t.role == "report" else (t, "context", None)
         j -= 1

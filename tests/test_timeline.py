@@ -353,3 +353,22 @@ def test_linear_on_one_long_line_without_sentence_ends():
     t = time.process_time()
     date_claims(Article(doc="x", text=text, published="2017-03-21"), claims)
     assert time.process_time() - t < 10
+
+
+def test_a_wire_story():
+    text = ("BEIRUT (Reuters) - Syrian government forces killed at least 25 people in air strikes on Sunday, "
+            "a war monitor said on Monday.\nThe Syrian Observatory for Human Rights said 12 of the dead were children.\n"
+            "Last week, the United Nations said more than 400,000 people had fled the area since late April.")
+    art = Article(doc="x", text=text, published="2019-08-05")
+    out, d = date_claims(art, [claim_for(text, q) for q in ("at least 25 people", "12 of the dead",
+                                                            "more than 400,000 people")])
+    assert [(c.date, c.report_date) for c in out[:2]] == [("2019-08-04", "2019-08-05"), ("2019-08-04", "2019-08-05")]
+    assert out[2].date_source == "report" and out[2].date_window == ("2019-07-23", "2019-08-04")
+
+
+def test_a_date_line_after_a_story_starts_the_next_story():
+    text = ("First story\n\n21/03/2017\n\nOn Monday, 400 militants left.\n\n"
+            "Second story\n\n02/01/2017\n\nOn Monday, 30 buses arrived.")
+    out, d = date_claims(Article(doc="x", text=text), [claim_for(text, "400 militants"), claim_for(text, "30 buses")])
+    assert d.published == "2017-03-21"
+    assert [c.date for c in out] == ["2017-03-20", "2017-01-02"]
