@@ -9,33 +9,47 @@ as known or read from a dateline, ``anchored``, dated headlines).
 Steps:
 1. Layout: paragraphs (lines), sentences, headings, link lines, quoted speech,
    and stories (a page may hold several, split at "Published in ..." lines,
-   bylines and datelines); a date never leaks from one story into another.
-2. Temporal expressions: one compiled regex finds them ("May 22, 2017",
-   "Dec 27", "January 23-24", "mid-March", "in 2011", "early on Saturday",
-   "last week", "two months ago", "yesterday", "now" ...); each gets a role:
-   ``event``, ``report`` (tied to a reporting verb: "On Monday, the ministry
-   reported", "Putin stated last Friday") or ``bound`` ("since 2013",
-   "until June 30, 2017": the edge of a span, not the date of a happening).
+   bylines, wire datelines and headline + date-line pairs); a date never leaks
+   from one story into another.
+2. Temporal expressions: ``_TIMEX`` is tried only around trigger words (month
+   and weekday names, years, "ago", "week", "now" ...), which keeps the scan
+   linear and fast ("May 22, 2017", "Dec 27", "January 23-24", "mid-March",
+   "in 2011", "the first quarter of 2016", "early on Saturday", "last week",
+   "two months ago", "yesterday", "two days later", "now"). Each gets a role:
+   ``event``; ``report`` (a dateline, or tied to a reporting verb: "On Monday,
+   the ministry reported", "Putin stated last Friday", "told Reuters on
+   Monday"); ``bound`` ("since 2013", "until June 30, 2017", "by 2030": the edge
+   of a span, not the date of a happening); ``present`` ("now", "currently").
 3. Anchors: the publication date (or the story's dateline); without one, the
    year of the article's full dates ("June 30, 2017") still places "March 14",
    but relative expressions ("early on Saturday") stay unresolved: date None,
-   date_text kept, so that alignment can check the weekday.
+   date_text kept, so that alignment can check the weekday. "Two days later"
+   counts from the story's previous event date.
 4. Resolution by datetime arithmetic (dateparser only for full date strings):
    a bare weekday is the most recent such day on or before the anchor ("on
-   Monday" in a Monday article is that day), "last Friday" is strictly before;
-   with a future cue ("will", "scheduled", "next") the next such day. A month
-   without a year later than the publication month is of the previous year.
-5. Per claim: an expression of the same sentence (nearest; not the claim's own
-   words), else of the up to ``LOOKBACK`` preceding sentences of the same story
-   (not crossing a heading; not quoted speech; not link lines), else the
-   story's lede/headline. A report-time expression gives ``report_date`` and an
-   event window of the week before the report (a happening is reported the same
-   day or just after).
+   Monday" in a Monday article is that day), "last Friday" is strictly before,
+   "this Monday" is in the anchor's week; with a future cue ("will",
+   "scheduled", "next") the next such day. A month without a year later than
+   the publication month is of the previous year (of the next with a future cue).
+5. Per claim (``date_source`` says which): ``sentence``: an event expression of
+   the same sentence, the nearest within ``NEAR`` characters, not the claim's
+   own words, not an after/before clause the claim is outside of; ``report``:
+   only a report time: ``report_date`` is that day and the happening's window
+   the ``REPORT_WINDOW`` days up to it; ``bound``: the sentence states only a
+   span ("since 2013"): no date; ``context``: the up to ``LOOKBACK`` preceding
+   sentences of the story (not across a heading, not quoted speech, not link
+   lines; the happening's time before the report's); ``lede``: the story's
+   headline or first sentence, for the section it opens. Claims in headlines
+   and link lines are dated by their own words only.
 
 Dates: ``date`` is the finest ISO form (YYYY-MM-DD, YYYY-MM, YYYY) that contains
-the whole window of days the text allows; ``date_window`` gives that window
-exactly (first, last day) and ``date_precision`` the width the text states
-(day | week | month | year).
+the whole window of days the text allows (None when the window spans years);
+``date_window`` gives that window exactly (first, last day) and
+``date_precision`` the width the text states (day | week | month | year).
+``Document.headline_dates`` lists dated headlines and link lines ("First Group
+... to Leave ... on March 18"), for alignment to match with the claims of
+that phase; ``Document.inferred_year`` the year read from full dates when there
+is no publication date.
 """
 from __future__ import annotations
 
