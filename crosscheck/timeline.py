@@ -113,6 +113,8 @@ _TIMEX = re.compile("|".join([
     rf"(?P<ana>{_A}(?:(?P<nn>{_NUM})\s+(?P<nu>day|week|month|year)s?\s+(?P<nd>later|earlier)"
     rf"|the\s+(?P<nw>next|following|previous|preceding)\s+(?P<nu2>day|week|month|year)"
     rf"|the\s+day\s+(?P<nd2>before|after)(?=\s*[,.;)]|\s*$)))",
+    rf"(?P<hrs>{_A}(?:the\s+)?(?:past|last|previous)\s+(?P<hn>\d{{1,3}}|twenty-four|forty-eight|seventy-two)\s+hours)",
+    rf"(?P<wknd>{_A}(?:over|at|on|during)\s+the\s+weekend|overnight)",
     rf"(?P<now>{_A}(?:now|currently|at\s+present|at\s+the\s+moment|so\s+far|to\s+date)(?![\w-])"
     r"(?!\s+(?:away|from|as|out|ahead|behind|off|beyond|removed|too|enough|so|that)\b))",
 ]), re.IGNORECASE)
@@ -457,6 +459,22 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
         if which == "past":
             lo, hi = a - timedelta(days=365), a
         return lo, hi, "year", False
+    if kind == "hrs":
+        if a is None:
+            return None, None, None, False
+        w = g["hn"].lower()
+        n = int(w) if w.isdigit() else {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}[w]
+        days = max(1, -(-n // 24))
+        return a - timedelta(days=days), a, "day" if days <= 1 else "week", False
+    if kind == "wknd":
+        if a is None:
+            return None, None, None, False
+        if m.group().lower() == "overnight":
+            return a - timedelta(days=1), a, "day", False
+        sat = a - timedelta(days=(a.weekday() - 5) % 7)      # the latest Saturday on or before the anchor
+        if fut:
+            sat = a + timedelta(days=(5 - a.weekday()) % 7)
+        return sat, sat + timedelta(days=1), "day", False
     if kind == "now":
         if a is None:
             return None, None, None, False
@@ -470,7 +488,7 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
 _TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(
     "today tonight tomorrow yesterday now currently present moment far date ago week weekend month year "
     "spring summer fall autumn winter night morning afternoon evening quarter q day later earlier following "
-    "previous preceding next".split())
+    "previous preceding next hours weekend overnight".split())
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT_TRIGGER = re.compile(r"(?:1[89]|20)\d\d(?!\d)|\d\d?[/.]\d")

@@ -32,6 +32,8 @@ def doc_of(text: str, published=None):
     ("400 militants left last Tuesday.", "2017-03-14", "day"),        # "last": strictly before
     ("400 militants left yesterday.", "2017-03-20", "day"),
     ("400 militants left this Monday.", "2017-03-20", "day"),
+    ("400 militants left in the past 24 hours.", "2017-03", "day"),   # 20-21 March
+    ("400 militants left over the weekend.", "2017-03", "day"),       # 18-19 March
     ("400 militants left on Monday, March 13.", "2017-03-13", "day"),   # the stated date wins
     ("400 militants left today.", "2017-03-21", "day"),
     ("400 militants left on March 14.", "2017-03-14", "day"),
