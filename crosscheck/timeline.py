@@ -115,6 +115,7 @@ _TIMEX = re.compile("|".join([
     rf"|the\s+day\s+(?P<nd2>before|after)(?=\s*[,.;)]|\s*$)))",
     rf"(?P<hrs>{_A}(?:the\s+)?(?:past|last|previous)\s+(?P<hn>\d{{1,3}}|twenty-four|forty-eight|seventy-two)\s+hours)",
     rf"(?P<wknd>{_A}(?:over|at|on|during)\s+the\s+weekend|overnight)",
+    rf"(?P<aft>{_A}(?:(?P<an2>{_NUM})\s+(?P<au2>day|week|month|year)s?|hours)\s+(?P<ad>after|before)\b)",
     rf"(?P<now>{_A}(?:now|currently|at\s+present|at\s+the\s+moment|so\s+far|to\s+date)(?![\w-])"
     r"(?!\s+(?:away|from|as|out|ahead|behind|off|beyond|removed|too|enough|so|that)\b))",
 ]), re.IGNORECASE)
@@ -488,7 +489,7 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
 _TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(
     "today tonight tomorrow yesterday now currently present moment far date ago week weekend month year "
     "spring summer fall autumn winter night morning afternoon evening quarter q day later earlier following "
-    "previous preceding next hours weekend overnight".split())
+    "previous preceding next hours weekend overnight after before".split())
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT_TRIGGER = re.compile(r"(?:1[89]|20)\d\d(?!\d)|\d\d?[/.]\d")
@@ -531,6 +532,26 @@ def _shift(m: re.Match, ref: Optional[Timex]) -> tuple:
         w = g["nn"].lower()
         n = int(w) if w.isdigit() else _NUMWORDS.get(w.split()[-1])
         unit, sign = g["nu"].lower(), -1 if g["nd"].lower() == "earlier" else 1
+    return _offset(ref, n, unit, sign)
+
+
+def _after(m: re.Match, ref: Optional[Timex]) -> tuple:
+    """"..., a day after 2,000 people gathered": the happening of the after-clause is that far
+    before the main clause's date (``ref``); "a day before" after it; "hours after" the same day or the one before."""
+    if ref is None or ref.low is None:
+        return None, None, None, False
+    g = m.groupdict()
+    sign = -1 if g["ad"].lower() == "after" else 1
+    if not g["au2"]:                                   # "hours after"
+        if ref.precision != "day":
+            return None, None, None, False
+        lo, hi = (ref.low - timedelta(days=1), ref.high) if sign < 0 else (ref.low, ref.high + timedelta(days=1))
+        return lo, hi, "day", False
+    w = g["an2"].lower()
+    return _offset(ref, int(w) if w.isdigit() else _NUMWORDS.get(w.split()[-1]), g["au2"].lower(), sign)
+
+
+def _offset(ref: Timex, n: Optional[int], unit: str, sign: int) -> tuple:
     if n is None:
         return None, None, None, False
     if unit in ("day", "week"):
@@ -689,13 +710,16 @@ def _analyse(article: Article):
 
     dateline_spans = {(dm.start("dt"), dm.end("dt")) for dm in datelines.values()}
     timexes = []
-    last_ref: dict = {}
+    last_ref: dict = {}      # story -> its latest event date (for "two days later")
+    sent_ref: dict = {}      # sentence -> its latest event date (for ", a day after ...")
     for m, si in raw:
         s = sents[si]
         st = paras[s.para].story
         anchor = anchors.get(st, (doc_anchor, None))[0]
         if m.lastgroup == "ana":
             lo, hi, prec, explicit = _shift(m, last_ref.get(st))
+        elif m.lastgroup == "aft":
+            lo, hi, prec, explicit = _after(m, sent_ref.get(si))
         else:
             lo, hi, prec, explicit = _resolve(m, text, anchor, s.start)
         # a dateline ("Moscow, Dec 27 (Prensa Latina) ...") is the time of the report
@@ -705,6 +729,8 @@ def _analyse(article: Article):
         timexes.append((t, si))
         if role == "event" and lo is not None and not t.quoted:
             last_ref[st] = t
+            if m.lastgroup != "aft":
+                sent_ref[si] = t
     # the title, when ingest keeps it apart from the text, is the first story's headline
     title = []
     if article.title:

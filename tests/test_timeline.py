@@ -376,3 +376,15 @@ def test_a_date_line_after_a_story_starts_the_next_story():
     out, d = date_claims(Article(doc="x", text=text), [claim_for(text, "400 militants"), claim_for(text, "30 buses")])
     assert d.published == "2017-03-21"
     assert [c.date for c in out] == ["2017-03-20", "2017-01-02"]
+
+
+def test_a_day_after_counts_back_from_the_main_clause():
+    text = ("Tens of thousands marched in the capital on Saturday, police said, "
+            "a day after 2,000 people gathered outside parliament.")
+    out, _ = date_claims(Article(doc="x", text=text, published="2024-03-10"),
+                         [claim_for(text, "Tens of thousands"), claim_for(text, "2,000 people")])
+    assert [c.date for c in out] == ["2024-03-09", "2024-03-08"]
+    c = dated("Hours after the blast, 40 people were missing, police said on Sunday, a day after it.", "40 people")
+    assert c.date_text == "Hours after" and c.date is None        # nothing dated before it in the sentence
+    c = dated("A day after the deal was signed, 300 militants left.", "300 militants")
+    assert (c.date, c.date_text) == (None, "A day after")          # the deal's date is unknown: unresolved
