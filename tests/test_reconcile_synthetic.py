@@ -1,0 +1,228 @@
+"""Synthetic stories built off the seeds: updates, crowd sizes, forecasts, background, scale."""
+import random
+import time
+
+from crosscheck.model import Claim, Document, Event
+from crosscheck.reconcile import reconcile
+
+
+def claim(cid, doc, value, qualifier="exact", category="people", counted="people", event="e1",
+          report=None, low=None, high=None, **kw):
+    if qualifier in ("exact", "approx"):
+        low = high = value
+    elif qualifier in ("gt", "ge"):
+        low, high = value, None
+    elif qualifier in ("lt", "le"):
+        low, high = None, value
+    text = kw.pop("text", f"{value} {counted}")
+    sentence = kw.pop("sentence", text)
+    return Claim(id=cid, doc=doc, start=0, end=len(text), text=text, value=value, low=low, high=high,
+                 qualifier=qualifier, counted=counted, category=category, sentence=sentence, event=event,
+                 report_date=report, **kw)
+
+
+def run(claims, events=None, documents=None, policy=None):
+    docs = documents or [Document(doc=d) for d in sorted({c.doc for c in claims})]
+    evs = events or [Event(id=e, label=e, date=None, claims=tuple(c.id for c in claims if c.event == e))
+                     for e in sorted({c.event for c in claims})]
+    return reconcile(claims, evs, docs, policy)
+
+
+def kinds(findings):
+    return sorted(f.kind for f in findings if f.kind not in ("gap",))
+
+
+def test_rising_toll_is_an_update_not_a_conflict():
+    cl = [claim("a1", "a", 10, category="killed", counted="killed", report="2017-03-18"),
+          claim("b1", "b", 10, category="killed", counted="killed", report="2017-03-18"),
+          claim("c1", "c", 25, category="killed", counted="killed", report="2017-03-19"),
+          claim("d1", "d", 42, category="killed", counted="killed", report="2017-03-20"),
+          claim("e1", "e", 42, category="killed", counted="killed", report="2017-03-20")]
+    findings, est = run(cl)
+    assert not [f for f in findings if f.kind == "conflict"]
+    ups = [f for f in findings if f.kind == "update"]
+    assert len(ups) == 2 and "rose" in ups[0].explanation
+    assert est[0].high == 42
+
+
+def test_same_day_disagreement_is_a_conflict_and_a_falling_toll_too():
+    same = [claim("a1", "a", 10, category="killed", counted="killed", report="2017-03-18"),
+            claim("b1", "b", 42, category="killed", counted="killed", report="2017-03-18")]
+    assert [f.kind for f in run(same)[0] if f.kind in ("conflict", "update")] == ["conflict"]
+    falling = [claim("a1", "a", 42, category="killed", counted="killed", report="2017-03-18"),
+               claim("b1", "b", 10, category="killed", counted="killed", report="2017-03-19")]
+    assert [f.kind for f in run(falling)[0] if f.kind in ("conflict", "update")] == ["conflict"]
+    assert [f.kind for f in run(falling, policy={"updates": "any"})[0]
+            if f.kind in ("conflict", "update")] == ["update"]
+
+
+def test_undated_reports_cannot_make_an_update():
+    cl = [claim("a1", "a", 10, category="killed", counted="killed"),
+          claim("b1", "b", 42, category="killed", counted="killed", report="2017-03-19")]
+    assert "conflict" in kinds(run(cl)[0])
+
+
+def test_crowd_size_tens_of_thousands_against_about_5000():
+    for tens in (claim("a1", "a", 20000, "ge", text="tens of thousands of people"),
+                 claim("a1", "a", None, "range", low=20000, high=90000, text="tens of thousands of people")):
+        findings, _ = run([tens, claim("b1", "b", 5000, "approx", text="about 5,000 people")])
+        conf = [f for f in findings if f.kind == "conflict"]
+        assert len(conf) == 1 and set(conf[0].claims) == {"a1", "b1"}
+        assert "5,000" in conf[0].explanation
+
+
+def test_forecast_is_compared_with_forecasts_only():
+    cl = [claim("a1", "a", 10000, modality="forecast", text="10,000 are expected to leave"),
+          claim("b1", "b", 2000, text="2,000 people left"),
+          claim("c1", "c", 2000, text="2,000 people left")]
+    findings, est = run(cl)
+    assert "conflict" not in kinds(findings)
+    assert {e.category for e in est} == {"people", "people (forecast)"}
+    cl.append(claim("d1", "d", 5000, modality="plan", text="5,000 are to leave"))
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"a1", "d1"}
+
+
+def test_same_source_figures_are_not_a_conflict_between_sources():
+    cl = [claim("a1", "a", 50, category="vehicles", counted="buses"),
+          claim("b1", "b", 30, "gt", category="vehicles", counted="trucks")]
+    assert "conflict" not in kinds(run(cl)[0])       # buses are not trucks
+    cl = [claim("a1", "a", 300, category="fighters", counted="militants"),
+          claim("a2", "a", 400, category="fighters", counted="fighters")]
+    assert "conflict" not in kinds(run(cl)[0])       # one source, two figures: not two sources disagreeing
+
+
+def test_part_larger_than_whole_and_child_above_parent():
+    cl = [claim("a1", "a", 2500, "approx"),
+          claim("a2", "a", 4000, category="fighters", counted="militants", part_of="a1")]
+    assert [f.kind for f in run(cl)[0] if f.kind == "conflict"] == ["conflict"]
+    cl = [claim("a1", "a", 1000, text="1,000 people"),
+          claim("b1", "b", 3000, category="fighters", counted="militants")]
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert len(conf) == 1 and "part of the people" in conf[0].explanation
+    cl = [claim("a1", "a", 1000, counted="armed people and their relatives"),
+          claim("b1", "b", 3000, category="civilians", counted="civilians")]
+    assert "conflict" not in kinds(run(cl)[0])       # not the whole: no bound
+
+
+def test_background_figures_compared_only_when_of_one_kind():
+    ev = [Event(id="bg", label="background", date=None, background=True)]
+    pop = "Homs, the third largest city in Syria with a pre-war population of {} people."
+    cl = [claim("a1", "a", 900000, event="bg", text="900,000 people", sentence=pop.format("900,000")),
+          claim("b1", "b", 750000, event="bg", text="750,000 people", sentence=pop.format("750,000")),
+          claim("c1", "c", 75000, "approx", event="bg", text="some 75,000 people",
+                sentence="the al-Waer neighborhood, home to some 75,000 people, since 2013.")]
+    cl = [c.__class__(**{**c.__dict__, "start": c.sentence.index(c.text.split()[-2]),
+                         "sent_start": 0}) for c in cl]
+    findings, est = run(cl, events=ev)
+    conf = [f for f in findings if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"a1", "b1"}
+    assert not est and not [f for f in findings if f.kind == "gap"]
+
+
+def _crowd(n, seed=1):
+    rnd = random.Random(seed)
+    cl = []
+    for i in range(n):
+        r = rnd.random()
+        if r < 0.6:
+            c = claim(f"s{i:04d}", f"src{i:04d}", rnd.choice([1000, 1100, 1050, 980, 1020]), "approx")
+        elif r < 0.85:
+            c = claim(f"s{i:04d}", f"src{i:04d}", rnd.choice([2000, 2100, 1950]), rnd.choice(["exact", "approx"]))
+        elif r < 0.95:
+            c = claim(f"s{i:04d}", f"src{i:04d}", rnd.choice([500, 800, 900]), "gt")
+        else:
+            c = claim(f"s{i:04d}", f"src{i:04d}", rnd.randint(100, 5000), "exact")
+        cl.append(c)
+    return cl
+
+
+def test_500_sources_stay_readable():
+    findings, est = run(_crowd(500))
+    per_kind = {}
+    for f in findings:
+        per_kind[f.kind] = per_kind.get(f.kind, 0) + 1
+    assert len(findings) <= 20, per_kind
+    assert all(len(f.explanation) < 1000 for f in findings)
+    assert per_kind.get("conflict", 0) >= 1 and per_kind.get("agreement", 0) >= 1
+    assert len(est) == 1 and est[0].best is not None
+
+
+def test_time_near_linear():
+    def t(n):
+        cl = _crowd(n, seed=n)
+        best = 1e9
+        for _ in range(3):
+            t0 = time.perf_counter()
+            run(cl)
+            best = min(best, time.perf_counter() - t0)
+        return best
+    t1, t4 = t(500), t(2000)
+    assert t4 < 8 * t1 + 0.05, (t1, t4)   # quadratic would be 16x
+
+
+def test_loose_class_compares_the_same_thing_only():
+    cl = [claim("a1", "a", 50, category="vehicles", counted="buses"),
+          claim("b1", "b", 80, category="vehicles", counted="buses"),
+          claim("c1", "c", 80, category="vehicles", counted="trucks"),
+          claim("d1", "d", 2, category="duration", counted="months"),
+          claim("e1", "e", 6, category="duration", counted="weeks")]
+    findings, est = run(cl)
+    conf = [f for f in findings if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"a1", "b1"}
+    assert {e.category for e in est} >= {"vehicles: bus", "vehicles: truck", "duration: month"}
+
+
+def test_group_sum_uses_only_parts_of_one_parent():
+    cl = [claim("a1", "a", 300, category="fighters", counted="militants", group="g"),
+          claim("a2", "a", 1065, category="civilians", counted="civilians", group="g"),
+          claim("a3", "a", 50, category="vehicles", counted="buses", group="g"),
+          claim("b1", "b", 1500, "gt", text="over 1,500 people")]
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"a1", "a2", "b1"}
+    assert "= 1,365 people" in conf[0].explanation
+
+
+def test_daily_figures_of_one_event_may_be_updates_by_their_dates():
+    cl = [claim("a1", "a", 300, date="2017-03-18", text="300 people left on Saturday"),
+          claim("b1", "b", 700, date="2017-03-20", text="700 people had left by Monday")]
+    findings, _ = run(cl, policy={"update_by": "report+day"})
+    assert [f.kind for f in findings if f.kind in ("conflict", "update")] == ["update"]
+    findings, _ = run(cl)        # by default only report time orders figures
+    assert [f.kind for f in findings if f.kind in ("conflict", "update")] == ["conflict"]
+
+
+def test_one_speaker_quoted_twice_is_one_voice():
+    cl = [claim("a1", "a", 1000, said_by="Talal al-Barazi"),
+          claim("b1", "b", 1000, said_by="Talal Barazi")]
+    assert "agreement" not in kinds(run(cl)[0])
+    cl[1] = claim("b1", "b", 1000, said_by="SANA")
+    assert "agreement" in kinds(run(cl)[0])
+
+
+def test_extractor_total_takes_its_parts_tolerance_and_same_kind_parts_stay_out():
+    cl = [claim("a:1", "a", 300, category="fighters", counted="militants", group="a:1"),
+          claim("a:2", "a", 1065, category="civilians", counted="civilians", group="a:1"),
+          claim("a:1+", "a", 1365, category="people", counted="militants and civilians", group="a:1",
+                derived=True, parts=("a:1", "a:2")),
+          claim("b:1", "b", 1400, text="1,400 people")]
+    findings, est = run(cl)
+    assert "conflict" not in kinds(findings)   # 300 and 1,400 may be rounded: [1,335, 1,395] meets [1,350, 1,450]
+    cl[-1] = claim("b:1", "b", 1500, "gt", text="over 1,500 people")
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert len(conf) == 1 and "a:1+" in conf[0].claims and "300 militants + 1065 militants" not in conf[0].explanation
+    # same-kind parts: '200 killed in A and 100 killed in B' against a total of 300 from another source
+    cl = [claim("a:1", "a", 200, category="killed", counted="killed", group="g"),
+          claim("a:2", "a", 100, category="killed", counted="killed", group="g"),
+          claim("b:1", "b", 300, category="killed", counted="killed")]
+    assert "conflict" not in kinds(run(cl)[0])
+
+
+def test_explanation_keeps_the_qualifier_when_the_span_lacks_it():
+    cl = [claim("a1", "a", 1365, text="1,365 people"),
+          claim("b1", "b", 1500, "gt", text="1,500 people")]
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert "'1,500 people' (more than)" in conf[0].explanation
+    cl[1] = claim("b1", "b", 1500, "gt", text="over 1,500 people")
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert "'over 1,500 people' (" in conf[0].explanation and "(more than)" not in conf[0].explanation
