@@ -6,14 +6,19 @@ Interface used by the pipeline:
 
 ``articles`` (list of Article) gives each claim the sentences around it; without them only
 the claims' own sentences are read. ``duplicates`` is what ``dedup.find_duplicates`` returns
-(its ``claim_map``: a copied claim goes to its original's event). Returns the claims with
-``event`` set (and ``date`` set to the event's date when the claim had none or a coarser,
-compatible one), the events (stable ids, labels, ``background`` for figures that are not a
-happening of the story's timeline), and one graph: nodes are claim ids (``kind="claim"``),
-event ids (``kind="event"``) and dated mentions (``kind="mention"``: a sentence with no figure
-that dates an event, "First Group ... to Leave ... on March 18"); every edge has a
-``reason`` (a dict with ``rule`` and a readable ``text``). ``why(graph, a, b)`` says why two
-claims share an event.
+(its ``claim_map``: a copied claim goes to its original's event). Returns:
+- the claims with ``event`` set; ``copy_of`` set on a copied claim (the id of the same claim
+  in the original text: one source, never corroboration); ``date`` set to the event's date
+  when the claim had none, a coarser compatible one, or only its report date;
+- the events: stable ids (date, trigger, phase and place: "ev-2017-03-18-leave-first-waer"),
+  a label ("first group leaves al-Waer, Homs, 2017-03-18"), ``background=True`` for figures
+  that are not a happening of the story's timeline (keep them out of comparisons unless two
+  sources give the same kind of figure);
+- one graph: nodes are claim ids (``kind="claim"``), event ids (``kind="event"``) and dated
+  mentions (``kind="mention"``: a sentence with no figure that dates an event, "First Group
+  ... to Leave ... on March 18"); every edge has a ``reason`` (a dict with ``rule`` and a
+  readable ``text``); claim-claim edges: ``part``, ``total``, ``group``, ``duplicate``.
+  ``why(graph, a, b)`` says why two claims share an event.
 
 Steps:
 1. Read each article into sentences and segments (stories of a page are cut at rule or
@@ -979,7 +984,7 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
     out = []
     for i, c in enumerate(claims):
         eid, date = event_of[assign[i].n]
-        new = replace(c, event=eid)
+        new = replace(c, event=eid, copy_of=claims[copies[i]].id if i in copies else None)
         if date and _coarser_or_bound(c, date):
             new = replace(new, date=date, date_precision="day" if len(date) == 10 else "month")
         out.append(new)

@@ -85,6 +85,7 @@ class Claim:
     report_date: Optional[str] = None # when the source reported it (publication date or "On Monday, X reported")
     # filled by the align stage
     event: Optional[str] = None
+    copy_of: Optional[str] = None     # id of the same claim in the original when this text is a copy (dedup)
 
     def to_json(self) -> dict:
         d = asdict(self)

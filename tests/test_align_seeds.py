@@ -154,6 +154,9 @@ def test_seed_labels_and_reasons(run_seeds):
     # the copy in 001 is tied to its original in 003
     assert graph.has_edge(by_gold["c05"], by_gold["c07"])
     assert graph.edges[by_gold["c05"], by_gold["c07"]]["reason"]["rule"] == "duplicate"
+    copy_of = {c.id: c.copy_of for c in claims}
+    assert copy_of[by_gold["c05"]] == by_gold["c07"] and copy_of[by_gold["c07"]] is None
+    assert copy_of[by_gold["c24"]] is None
 
 
 def test_seed_duplicates(run_seeds):
