@@ -83,7 +83,8 @@ _DETERMINERS = {"", "the", "a", "an", "its", "their", "his", "her", "our", "this
 
 @dataclass(frozen=True)
 class _Lexicon:
-    triggers: tuple          # (class or its family, compiled regex)
+    triggers: re.Pattern     # one alternation, a named group per class
+    trigger_class: dict      # group name -> class (or its family)
     family: dict             # trigger class -> family
     ordinal_re: re.Pattern   # ordinal + group word
     ordinal_class: dict      # ordinal word -> phase
@@ -115,8 +116,9 @@ def _load_lexicon(config=None) -> _Lexicon:
         config = load_config()
     a = config.section("align")
     family = {t: fam for fam, members in a.get("families", {}).items() for t in members}
-    trig = tuple((family.get(cls, cls), re.compile(_alternation(words), re.I))
-                 for cls, words in sorted(a["triggers"].items()))
+    classes = sorted(a["triggers"].items())
+    trig = re.compile("|".join(f"(?P<t{n}>{_alternation(words)})" for n, (_cls, words) in enumerate(classes)), re.I)
+    trig_class = {f"t{n}": family.get(cls, cls) for n, (cls, _w) in enumerate(classes)}
     ph = a["phases"]
     ordinal_class = {w: cls for cls, words in ph["ordinals"].items() for w in words}
     ordinal_re = re.compile(r"\b(" + "|".join(map(re.escape, ordinal_class)) + r")\b(?:\s+[\w-]+){0,2}?\s+"
@@ -124,7 +126,7 @@ def _load_lexicon(config=None) -> _Lexicon:
     bg = a["background"]
     pl = a["places"]
     return _Lexicon(
-        triggers=trig, family=family, ordinal_re=ordinal_re, ordinal_class=ordinal_class,
+        triggers=trig, trigger_class=trig_class, family=family, ordinal_re=ordinal_re, ordinal_class=ordinal_class,
         plan_re=re.compile(_alternation(ph["plan"]), re.I),
         bg_strong=re.compile(_alternation(bg["strong"]), re.I),
         bg_weak=re.compile(_alternation(bg["weak"]), re.I),
@@ -215,12 +217,11 @@ def _is_title(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _places(text: str, lex: _Lexicon):
+def _places(text: str, lex: _Lexicon, title: bool):
     """[(offset, name, container)]: names of places in a sentence, destinations left out.
 
     In a title-case line (a headline) only names after in/from/of/at count."""
     text = re.sub(r"\]\([^)]*\)", " ", text).replace("[", " ")
-    title = _is_title(text)
     found = {}
     for m in lex.prep_re.finditer(text):
         if title and m.group(1).lower() not in ("in", "from", "of", "at"):
@@ -311,16 +312,16 @@ def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
         return s.feats
     t = s.text
     trig = []
-    for cls, rx in lex.triggers:
-        for m in rx.finditer(t):
-            if m.group().lower().startswith("march") and (t[m.start()] == "M" or t[max(0, m.start() - 4):m.start()].lower() == "mid-"):
-                continue          # the month
-            trig.append((m.start(), m.end(), cls))
+    for m in lex.triggers.finditer(t):
+        if m.group().lower().startswith("march") and (t[m.start()] == "M" or t[max(0, m.start() - 4):m.start()].lower() == "mid-"):
+            continue          # the month
+        trig.append((m.start(), m.end(), lex.trigger_class[m.lastgroup]))
     ords = [(m.start(), m.end(), lex.ordinal_class[m.group(1).lower()]) for m in lex.ordinal_re.finditer(t)]
     plan = [(m.start(), m.end(), "plan") for m in lex.plan_re.finditer(t)]
     years = [int(y) for y in _YEAR.findall(t)]
+    title = _is_title(t)
     s.feats = dict(
-        trig=sorted(trig), ords=ords, plan=plan, places=_places(t, lex), title=_is_title(t),
+        trig=trig, ords=ords, plan=plan, places=_places(t, lex, title), title=title,
         bg_strong=bool(lex.bg_strong.search(t) or _SINCE_YEAR.search(t)),
         bg_weak=bool(lex.bg_weak.search(t) or (ref_year and any(y < ref_year for y in years))),
     )
@@ -603,10 +604,29 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         if doc in docs and docs[doc].ref is None and orig in docs and docs[orig].ref:
             docs[doc].ref, docs[doc].ref_year, docs[doc].borrowed = docs[orig].ref, docs[orig].ref.year, True
 
+    # only the sentences around claims, the stories' headlines, and the sentences that may
+    # date a stage ("the first group ... on March 18") are read closely
+    sent_of = {}
+    for i, c in enumerate(claims):
+        sent_of[i] = max(0, bisect.bisect_right(docs[c.doc].starts, c.start) - 1)
+    needed = defaultdict(set)
+    for i, si in sent_of.items():
+        d = docs[claims[i].doc]
+        needed[d.doc].update(range(max(0, si - 2), min(len(d.sents), si + 2)))
+        seg = d.sents[si].seg
+        needed[d.doc].add(next(j for j in range(si + 1) if d.sents[j].seg == seg))
+    dated_stage = {}
+    for d in docs.values():
+        dated_stage[d.doc] = [j for j, s in enumerate(d.sents)
+                              if (lex.ordinal_re.search(s.text) or lex.plan_re.search(s.text))
+                              and (_MD.search(s.text) or _DM.search(s.text) or _WD.search(s.text))]
+        needed[d.doc].update(dated_stage[d.doc])
+
     # 2. places across the corpus
     places = _Places()
     for d in docs.values():
-        for s in d.sents:
+        for j in sorted(needed[d.doc]):
+            s = d.sents[j]
             sf = _sent_feats(s, lex, d.ref_year)
             for _, name, cont in [] if sf["title"] else sf["places"]:
                 places.add(name, cont)
@@ -616,19 +636,24 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
                         places.add(name, cont)
     places.merge()
 
-    def place_keys(sent_list, near=None):
-        """Places named in these sentences: after in/from/of... (not in a headline, which
-        capitalises every word), and any name known as a place from elsewhere in the corpus."""
-        ks = []
-        for s in sent_list:
+    def sent_places(s):
+        """(offset, key) of the places a sentence names: after in/from/of... (not in a headline,
+        which capitalises every word), and any name known as a place from elsewhere."""
+        if "keys" not in s.feats:
             names = [] if s.feats["title"] else [(off, name) for off, name, _c in s.feats["places"]]
             names += [(m.start(), name) for m in _NAME_RUN.finditer(s.text)
                       for name, _c in _clean_place(m.group(), lex) if places.key(name) in places.raw]
+            s.feats["keys"] = [(off, places.key(name)) for off, name in names if places.key(name)]
+        return s.feats["keys"]
+
+    def place_keys(sent_list, near=None):
+        ks = []
+        for s in sent_list:
+            found = sent_places(s)
             if near is not None:
-                names.sort(key=lambda p: abs(p[0] - near))
-            for _, name in names:
-                k = places.key(name)
-                if k and k not in ks:
+                found = sorted(found, key=lambda p: abs(p[0] - near))
+            for _, k in found:
+                if k not in ks:
                     ks.append(k)
         return ks
 
@@ -636,7 +661,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     feats = []
     for i, c in enumerate(claims):
         d = docs[c.doc]
-        si = max(0, bisect.bisect_right(d.starts, c.start) - 1)
+        si = sent_of[i]
         s = d.sents[si]
         same_seg = [j for j in range(max(0, si - 2), min(len(d.sents), si + 2)) if d.sents[j].seg == s.seg]
         before = [d.sents[j] for j in same_seg if j < si]
@@ -772,7 +797,8 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     # 5. dated mentions (sentences with a stage and an explicit date) date the events
     mentions = []
     for d in sorted(docs.values(), key=lambda d: d.doc):
-        for si, s in enumerate(d.sents):
+        for si in dated_stage[d.doc]:
+            s = d.sents[si]
             sf = s.feats
             phase = sf["ords"][0][2] if sf["ords"] else ("plan" if sf["plan"] else None)
             if not phase:
