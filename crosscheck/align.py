@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -73,6 +74,7 @@ _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+\w+\s+of\s+)?(?:19|20)\d\d\b", re.I)
 _NAME = r"(?:[a-z]{1,3}-)?[A-Z][\w'’]*(?:-(?:[a-z]{1,3}-)?[A-Z][\w'’]*)*"
 _NAME_RUN = re.compile(_NAME + r"(?:\s+" + _NAME + r")*")
+_NAME_RUN_END = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$")
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=]{3,}|[•·▪]\s?.*)\s*$")
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _PLACE_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
@@ -100,6 +102,7 @@ class _Lexicon:
     modifiers: frozenset
     org_words: frozenset
     stop: frozenset
+    titles: frozenset
     report_window: int
 
 
@@ -138,7 +141,8 @@ def _load_lexicon(config=None) -> _Lexicon:
                             + "|".join(map(re.escape, pl["nouns"])) + r")\b"),
         destination=frozenset(pl["destination"]), modifiers=frozenset(pl["modifiers"]),
         org_words=frozenset(pl["organisation_words"]), stop=frozenset(pl["stop"]),
-        report_window=int(a.get("report_window_days", 21)))
+        titles=frozenset(pl["titles"]),
+        report_window=int(a.get("dates", {}).get("report_window_days", 21)))
 
 
 # ---------------------------------------------------------------------------- text
@@ -247,7 +251,7 @@ def _places(text: str, lex: _Lexicon, title: bool):
         found.setdefault(m.start(), m.group(1))
     for m in lex.noun_re.finditer(text):
         before = text[:m.start()]
-        run = re.search(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$", before)
+        run = _NAME_RUN_END.search(before)
         if run and not _is_destination(before[:run.start()], lex):
             found.setdefault(run.start(), run.group(1))
     out = []
@@ -271,40 +275,58 @@ def _is_destination(before: str, lex: _Lexicon) -> bool:
     return False
 
 
+_CLEAN_CACHE: dict = {}
+
+
 def _clean_place(raw: str, lex: _Lexicon):
-    """A run of capitalised words -> [(place, container or None)]."""
+    """A run of capitalised words -> [(place, container or None)] (cached: names recur)."""
+    key = (id(lex), raw)
+    if key not in _CLEAN_CACHE:
+        if len(_CLEAN_CACHE) > 200_000:
+            _CLEAN_CACHE.clear()
+        _CLEAN_CACHE[key] = _clean_place_uncached(raw, lex)
+    return _CLEAN_CACHE[key]
+
+
+_POSS = re.compile(r"['’]s?$")
+_LEAD = re.compile(r"^(?:mid|early|late)-")
+
+
+def _clean_place_uncached(raw: str, lex: _Lexicon):
     raw = raw.strip().rstrip("'’")
     toks = raw.split()
     low = [t.lower().strip("'’") for t in toks]
-    if any(re.sub(r"['’]s$", "", t) in lex.org_words for t in low) or not toks:
+    if any(_POSS.sub("", t) in lex.org_words for t in low) or not toks:
         return []
     if all(t.isupper() and len(t) > 1 for t in toks):      # agencies and acronyms: AFP, SANA
         return []
-    if low[0] in lex.stop and low[0] not in ("the",):
-        if low[0] in ("president", "minister", "general", "governor", "mayor", "prime", "lieutenant",
-                      "major", "colonel", "sheikh", "mr", "mrs", "ms", "dr", "king", "prince"):
-            return []
-    low = [re.sub(r"^(?:mid|early|late)-", "", t) for t in low]
+    if low[0] in lex.titles:                                 # President Assad: a person
+        return []
+    low = [_LEAD.sub("", t) for t in low]
     while toks and low[0] in lex.stop:
         toks, low = toks[1:], low[1:]
     while len(toks) > 1 and _PLACE_DEMONYM.search(low[0]):
         toks, low = toks[1:], low[1:]
     if not toks or (len(toks) == 1 and _PLACE_DEMONYM.search(low[0])) or low[-1] in lex.stop:
         return []
-    poss = [i for i, t in enumerate(toks[:-1]) if re.search(r"['’]s?$", t)]
+    poss = [i for i, t in enumerate(toks[:-1]) if _POSS.search(t)]
     if poss:
         i = poss[-1]
-        outer = re.sub(r"['’]s?$", "", " ".join(toks[:i + 1]))
+        outer = _POSS.sub("", " ".join(toks[:i + 1]))
         inner = " ".join(toks[i + 1:])
         return [(inner, outer), (outer, None)]
-    name = re.sub(r"['’]s?$", "", " ".join(toks))
+    name = _POSS.sub("", " ".join(toks))
     return [(name, None)] if len(name) > 1 else []
 
 
+_ARTICLE = re.compile(r"^(?:the|al|el|ad|as|ash|ar|an|at|az|ez)[-\s]")
+_NONWORD = re.compile(r"[^\w]")
+
+
+@functools.lru_cache(maxsize=100_000)
 def _place_key(name: str) -> str:
-    k = name.lower()
-    k = re.sub(r"^(?:the|al|el|ad|as|ash|ar|an|at|az|ez)[-\s]", "", k)
-    return re.sub(r"[^\w]", "", k)
+    """Spelling-free key of a place name: lower case, no article (al-, the), letters only."""
+    return _NONWORD.sub("", _ARTICLE.sub("", name.lower()))
 
 
 def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
@@ -791,7 +813,9 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
 
     # 4. strong: trigger and phase
     idx = _Index()
-    for f in by_date(f for f in todo if not f.background and f.trigger and f.phase):
+    strong = by_date(f for f in todo if not f.background and f.trigger and f.phase)
+    triggers, phases = {f.trigger for f in strong}, {f.phase for f in strong}
+    for f in strong:
         by_signature(f, (f.trigger, f.phase), idx, "signature")
 
     # 5. dated mentions (sentences with a stage and an explicit date) date the events
@@ -813,8 +837,9 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             else:
                 mf.weekday = md[1]
             trig = sf["trig"][0][2] if sf["trig"] else None
-            cands = [k for k in clusters if k.phase == phase and (trig is None or k.trigger == trig)
-                     and k.closure and mf.leaves and _fits(mf, k)]
+            cands = [k for t in ([trig] if trig else sorted(triggers)) for k in idx.candidates((t, phase), mf, d.doc)
+                     if k.closure and mf.leaves and _fits(mf, k)]
+            cands = list({k.n: k for k in cands}.values())
             if len(cands) > 1:
                 cands = [k for k in cands if d.doc in k.docs] or cands
             if len(cands) != 1:
@@ -832,14 +857,12 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     # 6. trigger without phase
     weak_idx = _Index()
     weak = by_date(f for f in todo if not f.background and f.trigger and not f.phase and f.i not in assign)
-    staged = defaultdict(list)
-    for k in clusters:
-        staged[k.trigger].append(k)
     for f in weak:
         doc = claims[f.i].doc
         plan = claims[f.i].modality in ("plan", "forecast")
-        cands = [k for k in staged.get(f.trigger, ()) if (k.phase == "plan") == plan and _fits(f, k)
-                 and (k.lo or not f.lo or doc in k.docs)]   # a dated figure needs a dated stage
+        cands = [k for ph in sorted(phases) if (ph == "plan") == plan for k in idx.candidates((f.trigger, ph), f, doc)
+                 if _fits(f, k) and (k.lo or not f.lo or doc in k.docs)]   # a dated figure needs a dated stage
+        cands = list({k.n: k for k in cands}.values())
         if len(cands) > 1:
             same = [k for k in cands if doc in k.docs]
             if same:
