@@ -74,6 +74,7 @@ _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+\w+\s+of\s+)?(?:19|20)\d\d\b", re.I)
 _NAME = r"(?:[a-z]{1,3}-)?[A-Z][\w'’]*(?:-(?:[a-z]{1,3}-)?[A-Z][\w'’]*)*"
 _NAME_RUN = re.compile(_NAME + r"(?:\s+" + _NAME + r")*")
+_SPEAKER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|reported|announced)\b")
 _NAME_RUN_END = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$")
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=]{3,}|[•·▪]\s?.*)\s*$")
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
@@ -104,6 +105,7 @@ class _Lexicon:
     stop: frozenset
     titles: frozenset
     report_window: int
+    context_slack: int
 
 
 def _alternation(words):
@@ -142,7 +144,8 @@ def _load_lexicon(config=None) -> _Lexicon:
         destination=frozenset(pl["destination"]), modifiers=frozenset(pl["modifiers"]),
         org_words=frozenset(pl["organisation_words"]), stop=frozenset(pl["stop"]),
         titles=frozenset(pl["titles"]),
-        report_window=int(a.get("dates", {}).get("report_window_days", 21)))
+        report_window=int(a.get("dates", {}).get("report_window_days", 21)),
+        context_slack=int(a.get("dates", {}).get("context_slack_days", 7)))
 
 
 # ---------------------------------------------------------------------------- text
@@ -242,11 +245,14 @@ def _places(text: str, lex: _Lexicon, title: bool):
         run = _NAME_RUN.match(rest)
         if not run:
             continue
+        name = run.group()
+        if _SPEAKER.match(rest[run.end():]) and len(name.split()) >= 3:
+            name = " ".join(name.split()[:-2])        # "the governor of Homs Talal Barazi said"
         prep = m.group(1).lower()
         if prep not in ("from", "left", "leave", "leaving") and _is_destination(text[:m.start()], lex):
             continue
         off = m.end() + (len(text) - m.end() - len(rest))
-        found.setdefault(off, run.group())
+        found.setdefault(off, name)
     for m in lex.appos_re.finditer(text):
         found.setdefault(m.start(), m.group(1))
     for m in lex.noun_re.finditer(text):
@@ -481,6 +487,7 @@ class _CF:
     lo: Optional[dt.date] = None
     hi: Optional[dt.date] = None
     precise: bool = False             # a day-precision date of its own (not the report date)
+    soft: bool = False                # a day the timeline read from the sentences around it
     weekday: Optional[int] = None
     own_date: Optional[str] = None    # a date align read from date_text (the claim had none)
     main: Optional[str] = None        # the place named nearest the figure
@@ -557,16 +564,18 @@ class _Index:
     def __init__(self):
         self.by = defaultdict(list)
         self.by_doc = {}
-        self.count = Counter()
-        self.only = {}
+        self.kinds = defaultdict(dict)       # (sig, place) -> {cluster n: cluster}
+        self.seen = set()
 
     def add(self, sig, k: _Cluster, doc):
         for p in (k.closure or {None}):
             for mo in _months(k.lo, k.hi):
-                self.by[sig, p, mo].append(k)
-            self.count[sig, p] += 1
-            self.only[sig, p] = k
-        self.by_doc[sig, doc] = self.by_doc.get((sig, doc)) or k
+                if (sig, p, mo, k.n) not in self.seen:
+                    self.seen.add((sig, p, mo, k.n))
+                    self.by[sig, p, mo].append(k)
+            if len(self.kinds[sig, p]) < 2:
+                self.kinds[sig, p][k.n] = k
+        self.by_doc.setdefault((sig, doc), k)
 
     def candidates(self, sig, f: _CF, doc):
         seen, out = set(), []
@@ -587,9 +596,12 @@ class _Index:
                 out.append(k)
                 seen.add(k.n)
             for p in places:
-                if self.count[sig, p] == 1 and self.only[sig, p].n not in seen:
-                    out.append(self.only[sig, p])
-                    seen.add(self.only[sig, p].n)
+                kinds = self.kinds.get((sig, p), {})
+                if len(kinds) == 1:
+                    (k,) = kinds.values()
+                    if k.n not in seen:
+                        out.append(k)
+                        seen.add(k.n)
         return out
 
 
@@ -664,7 +676,8 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         if "keys" not in s.feats:
             names = [] if s.feats["title"] else [(off, name) for off, name, _c in s.feats["places"]]
             names += [(m.start(), name) for m in _NAME_RUN.finditer(s.text)
-                      for name, _c in _clean_place(m.group(), lex) if places.key(name) in places.raw]
+                      for name, _c in _clean_place(m.group(), lex)
+                      if places.key(name) in places.raw and not _is_destination(s.text[:m.start()], lex)]
             s.feats["keys"] = [(off, places.key(name)) for off, name in names if places.key(name)]
         return s.feats["keys"]
 
@@ -719,7 +732,12 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             if md and md[0]:
                 iv, f.own_date = (md[0], md[0]), md[0].isoformat()
         rep = _parse_iso(c.report_date) or (None if d.borrowed else d.ref)
-        if iv and not (c.report_date and c.date == c.report_date):
+        soft = bool(c.date and c.date_text and c.date_text.lower() not in c.sentence.lower())
+        if iv and soft and iv[0] == iv[1]:
+            # a day read from the sentences around, not its own: near, not exact
+            f.lo, f.hi = iv[0] - dt.timedelta(days=lex.context_slack), iv[1] + dt.timedelta(days=lex.context_slack)
+            f.soft = True
+        elif iv and not (c.report_date and c.date == c.report_date):
             f.lo, f.hi = iv
             f.precise = iv[0] == iv[1]
         elif rep and c.modality == "count":
@@ -966,6 +984,8 @@ def _best_date(k: _Cluster, claims, feats, copies):
             continue
         docs_seen.add((c.doc, date))
         votes[date[:10]] += 1
+    if not votes:       # then days read from the sentences around the figures
+        votes.update(claims[i].date for i in k.members if feats[i].soft and i not in copies)
     if votes:
         return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     months = Counter(claims[i].date[:7] for i in k.members
@@ -1034,7 +1054,7 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
     for i, c in enumerate(claims):
         eid, date = event_of[assign[i].n]
         new = replace(c, event=eid, copy_of=claims[copies[i]].id if i in copies else None)
-        if date and _coarser_or_bound(c, date):
+        if date and (feats[i].soft or _coarser_or_bound(c, date)):
             new = replace(new, date=date, date_precision="day" if len(date) == 10 else "month")
         out.append(new)
         g.add_node(c.id, kind="claim", doc=c.doc, text=c.text)
@@ -1063,7 +1083,8 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
 
 
 def _coarser_or_bound(c, date: str) -> bool:
-    """Set the event's date on a claim with none, a coarser compatible one, or only its report date."""
+    """Set the event's date on a claim with none, a coarser compatible one, or only its report
+    date (and, by the caller, one read from the sentences around it)."""
     if not c.date:
         return True
     if c.date == date:

@@ -14,7 +14,7 @@ import pytest
 
 from crosscheck.align import align, why
 from crosscheck.dedup import find_duplicates
-from crosscheck.model import Article, Claim, Document
+from crosscheck.model import Article, Claim, Document, replace
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = json.loads((ROOT / "tests" / "fixtures" / "seeds_facts.json").read_text(encoding="utf-8"))
@@ -199,3 +199,18 @@ def test_align_without_articles_still_runs(run_seeds):
     claims, events, graph = align(seed_claims(arts), docs)
     assert all(c.event for c in claims)
     assert event_f1(claims, FACTS["claims"]) > 0.5
+
+
+def test_dates_read_from_the_paragraph_before_are_near_not_exact():
+    """A timeline that gives 000's figures the "on March 14" of the paragraph before (the
+    agreement) must not split the first group (March 18) from the other reports."""
+    arts = seed_articles()
+    docs = seed_documents(arts)
+    by_gold = {f"{g['doc']}:{g['start']}": g["id"] for g in FACTS["claims"]}
+    claims = [replace(c, date="2017-03-14", date_precision="day", date_text="on March 14")
+              if by_gold[c.id] in ("c01", "c02", "c03", "c04") else c for c in seed_claims(arts)]
+    out, events, _ = align(claims, docs, arts, find_duplicates(arts, docs))
+    assert event_f1(out, FACTS["claims"]) >= 0.90
+    assert dates_right(out, FACTS)[0] >= 17
+    first = {c.event for c in out if by_gold[c.id] in ("c03", "c09")}
+    assert len(first) == 1
