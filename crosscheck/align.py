@@ -393,26 +393,27 @@ class _Places:
     """Place names merged across spellings, and what lies in what."""
 
     def __init__(self):
-        self.spell = Counter()        # key -> count
-        self.raw = defaultdict(Counter)
-        self.inside = defaultdict(set)  # key -> container keys
+        self.raw = defaultdict(Counter)       # key -> spellings as written, counted
+        self.inside = defaultdict(set)        # key -> container keys
         self.canon = {}
 
     def add(self, name, container=None):
         k = _place_key(name)
         if len(k) < 2:
             return
-        self.spell[k] += 1
         self.raw[k][name] += 1
         if container:
             ck = _place_key(container)
-            if ck and ck != k:
-                self.spell[ck] += 0
+            if len(ck) >= 2 and ck != k:
                 self.inside[k].add(ck)
 
     def merge(self):
-        """rapidfuzz ratio >= 75 between names of 4+ letters with the same first letter."""
-        keys = sorted(self.spell, key=lambda k: (-self.spell[k], k))
+        """Spellings of one name (al-Waer / al-Wyer / al-Wayer): rapidfuzz ratio >= 75 between
+        keys of 4+ letters with the same first letter and comparable length (a ratio of 75
+        needs the longer at most 5/3 of the shorter). The most reported spelling names the group."""
+        keys = sorted(set(self.raw) | {c for cs in self.inside.values() for c in cs},
+                      key=lambda k: (-self.count(k), k))
+        rank = {k: n for n, k in enumerate(keys)}
         parent = {k: k for k in keys}
 
         def find(k):
@@ -423,21 +424,24 @@ class _Places:
 
         blocks = defaultdict(list)
         for k in keys:
-            blocks[k[0]].append(k)
+            if len(k) >= 4:
+                blocks[k[0]].append(k)
         for block in blocks.values():
-            long = [k for k in block if len(k) >= 4]
-            for i, k in enumerate(long):
-                for _, score, j in process.extract(k, long[i + 1:], scorer=fuzz.ratio, score_cutoff=75, limit=None):
-                    a, b = find(k), find(long[i + 1 + j])
+            block.sort(key=lambda k: (len(k), k))
+            lengths = [len(k) for k in block]
+            for i, k in enumerate(block):
+                hi = bisect.bisect_right(lengths, len(k) * 5 // 3)
+                for _, _score, j in process.extract(k, block[i + 1:hi], scorer=fuzz.ratio, score_cutoff=75, limit=None):
+                    a, b = find(k), find(block[i + 1 + j])
                     if a != b:
-                        first, second = sorted((a, b), key=keys.index)
+                        first, second = sorted((a, b), key=rank.get)
                         parent[second] = first
         self.canon = {k: find(k) for k in keys}
         inside = defaultdict(set)
         for k, conts in self.inside.items():
             for c in conts:
-                if self.canon.get(c, c) != self.canon[k]:
-                    inside[self.canon[k]].add(self.canon.get(c, c))
+                if self.canon[c] != self.canon[k]:
+                    inside[self.canon[k]].add(self.canon[c])
         self.inside = inside
         for k in list(self.raw):
             if self.canon[k] != k:
@@ -447,8 +451,12 @@ class _Places:
         k = _place_key(name)
         return self.canon.get(k, k) if len(k) >= 2 else None
 
+    def known(self, k) -> bool:
+        return k in self.raw
+
     def count(self, k):
-        return sum(self.raw[k].values())
+        c = self.raw.get(k)
+        return sum(c.values()) if c else 0
 
     def closure(self, keys):
         out, todo = set(), list(keys)
@@ -459,16 +467,16 @@ class _Places:
                 todo.extend(self.inside.get(k, ()))
         return frozenset(out)
 
+    def spelling(self, k):
+        c = self.raw.get(k)
+        return c.most_common(1)[0][0] if c else k
+
     def display(self, k):
-        name = self.raw[k].most_common(1)[0][0] if self.raw.get(k) else k
         conts = sorted(self.inside.get(k, ()))
-        if conts:
-            c = self.raw[conts[0]].most_common(1)[0][0] if self.raw.get(conts[0]) else conts[0]
-            return f"{name}, {c}"
-        return name
+        return f"{self.spelling(k)}, {self.spelling(conts[0])}" if conts else self.spelling(k)
 
 
-_CONTAINS = re.compile(r"(" + _NAME + r")\s+(?:district|neighbo(?:u)?rhood|suburb|quarter|area|camp)\s+"
+_CONTAINS = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)\s+(?:district|neighbo(?:u)?rhood|suburb|quarter|area|camp)\s+"
                        r"(?:of|in)\s+(?:the\s+)?(?:(?:[a-z]+)\s+){0,2}(" + _NAME + r")")
 
 
@@ -677,7 +685,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             names = [] if s.feats["title"] else [(off, name) for off, name, _c in s.feats["places"]]
             names += [(m.start(), name) for m in _NAME_RUN.finditer(s.text)
                       for name, _c in _clean_place(m.group(), lex)
-                      if places.key(name) in places.raw and not _is_destination(s.text[:m.start()], lex)]
+                      if places.known(places.key(name)) and not _is_destination(s.text[:m.start()], lex)]
             s.feats["keys"] = [(off, places.key(name)) for off, name in names if places.key(name)]
         return s.feats["keys"]
 
