@@ -22,23 +22,30 @@ the claims' own sentences are read. ``duplicates`` is what ``dedup.find_duplicat
 
 Steps:
 1. Read each article into sentences and segments (stories of a page are cut at rule or
-   bullet lines). Per sentence: triggers (what happened: leave, kill, deploy...), phases
-   (first / last group, plan), places (capitalised names after in/from/of... or before
-   district/city..., not after "to"), background cues, explicit dates.
-2. Per claim: trigger nearest its figure in its sentence (or by its category: killed,
+   bullet lines). Only the sentences around claims, the stories' headlines and sentences
+   holding a stage and a date are read closely: triggers (what happened: leave, harm,
+   deploy, protest...; families in data/align.toml), phases (first / last group, plan),
+   places (capitalised names after in/from/of... or before district/city..., not after
+   "to"; then any name known as a place), background cues, explicit dates.
+2. Per claim: the trigger nearest its figure in its sentence (or by its category: killed,
    injured); phase in its sentence, else an ordinal phase in the two sentences before it;
-   places in its sentence, else around it. Names are merged with rapidfuzz; "X district of
-   Y" / "X neighborhood in Y" / "Y's X" teach that X lies in Y.
-3. Background: a figure with a background word in its sentence ("pre-war population of",
-   "home to", "since 2013"), or a distance / area, or one with a weak cue around it (a year
-   before the report's, "residents") that nothing stages or dates.
+   places in its sentence, then before it and in its story's headline. Names are merged
+   with rapidfuzz; "X district of Y" / "X neighborhood in Y" / "Y's X" teach that X lies
+   in Y. A date the timeline read from the sentences around (its date_text is not in the
+   claim's sentence) is near, not exact; a date equal to the report date only bounds.
+3. Background: a figure with a background phrase in its sentence ("pre-war population
+   of", "home to", "since 2013"), a distance or area nothing happens to, or one with a weak
+   cue beside it (a year before the report's, "residents") that no stage or date of its
+   own places on the timeline.
 4. Claims with a trigger and a phase form events by signature (trigger, phase) when place
-   and date are compatible. Blocked by place and month, so cost stays near linear.
-5. Dated mentions date the events they match. 6. Claims with a trigger but no phase join
-   the one compatible event of their trigger (nearest in date to their report), else form
-   their own by trigger, place and date. 7. A claim with no trigger joins the event of the
-   claim before it in its story (else after). 8. Parts, subsets and lists follow their
-   whole; copies follow their original. 9. Background figures form one event per place.
+   and date are compatible; blocked by place and month, so cost stays near linear.
+5. Dated mentions date the events they match.
+6. Claims with a trigger but no phase join the one compatible staged event of their
+   trigger (the nearest in date to their report), else form events by trigger, place, date.
+7. A claim with no trigger joins the event of the claim before it in its story (else
+   after; else its story's other such figures).
+8. Parts, subsets, totals and lists follow their whole; copies follow their original.
+9. Background figures form one event per place (the most reported place they lie in).
 10. Event date: the best-supported day among member dates and mentions; ids from date,
    trigger, phase and place (a hash of the members only on a collision).
 """
@@ -903,7 +910,8 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         else:
             by_signature(f, (f.trigger, None), weak_idx, "same trigger, place and dates")
 
-    # 7. no trigger: the claim before it in its story (else after)
+    # 7. no trigger: the claim before it in its story (else after), else the story's figures
+    story = {}
     for doc, members in sorted(by_doc.items()):
         order = sorted(members, key=lambda i: claims[i].start)
         for pos, i in enumerate(order):
@@ -926,12 +934,14 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
                 k = assign[near]
                 reason[i] = {"rule": "story", "text": f"no trigger of its own; the story's figure {claims[near].text!r} nearby"}
             else:
-                k = new_cluster(f.trigger, f.phase)
-                reason[i] = {"rule": "alone", "text": "no trigger, stage or neighbour: an event of its own"}
+                if (doc, f.seg) not in story:
+                    story[doc, f.seg] = new_cluster(None, f.phase)
+                k = story[doc, f.seg]
+                reason[i] = {"rule": "story", "text": "no trigger or stage: the figures of its story"}
             _join(k, f, doc)
             assign[i] = k
 
-    # 9. background: one event per place (its root), else per document
+    # 9. background: one event per place (the most reported one it lies in), else per document
     bg_by = {}
     for f in todo:
         if f.i in assign or not f.background:
@@ -1063,7 +1073,7 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
         eid, date = event_of[assign[i].n]
         new = replace(c, event=eid, copy_of=claims[copies[i]].id if i in copies else None)
         if date and (feats[i].soft or _coarser_or_bound(c, date)):
-            new = replace(new, date=date, date_precision="day" if len(date) == 10 else "month")
+            new = replace(new, date=date, date_precision={10: "day", 7: "month"}.get(len(date), "year"))
         out.append(new)
         g.add_node(c.id, kind="claim", doc=c.doc, text=c.text)
         g.add_edge(c.id, eid, reason=reason.get(i, {"rule": "member", "text": "member"}))
