@@ -1030,12 +1030,13 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
     info = []
     for k in live:
         date = None if k.background else _best_date(k, claims, feats, copies)
-        pc = Counter(feats[i].main for i in k.members if feats[i].main)
+        pc = Counter(p for i in k.members for p in feats[i].leaves)    # named near a figure: 1
+        pc.update(feats[i].main for i in k.members if feats[i].main)   # nearest a figure: +1
         place = k.place
         if place is None and pc:
             # the most specific place among those most members name
             top = max(pc.values())
-            place = sorted((p for p, n in pc.items() if 2 * n >= top),
+            place = sorted((p for p, n in pc.items() if 2 * n > top),
                            key=lambda p: (-len(places.closure([p])), -pc[p], p))[0]
         where = places.display(place) if place else None
         if k.background:
