@@ -509,7 +509,6 @@ class _CF:
     background: bool = False
     bg_why: str = ""
     seg: int = 0
-    sent: int = 0
 
 
 @dataclass
@@ -715,9 +714,8 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         s = d.sents[si]
         same_seg = [j for j in range(max(0, si - 2), min(len(d.sents), si + 2)) if d.sents[j].seg == s.seg]
         before = [d.sents[j] for j in same_seg if j < si]
-        around = [d.sents[j] for j in same_seg if j != si]
         beside = [d.sents[j] for j in same_seg if abs(j - si) == 1]
-        f = _CF(i=i, seg=s.seg, sent=si)
+        f = _CF(i=i, seg=s.seg)
         sf = s.feats
         lo_c, hi_c = c.start - s.start, c.end - s.start
         near = [(min(abs(a - hi_c), abs(b - lo_c)), cls) for a, b, cls in sf["trig"]
