@@ -29,7 +29,8 @@ Steps:
    "to"; then any name known as a place), background cues, explicit dates.
 2. Per claim: the trigger nearest its figure in its sentence (or by its category: killed,
    injured); phase in its sentence, else an ordinal phase in the two sentences before it;
-   places in its sentence, then before it and in its story's headline. Names are merged
+   places in its sentence (with those before it and in its story's headline when it names
+   none, or only names seen once in the corpus). Names are merged
    with rapidfuzz; "X district of Y" / "X neighborhood in Y" / "Y's X" teach that X lies
    in Y. A date the timeline read from the sentences around (its date_text is not in the
    claim's sentence) is near, not exact; a date equal to the report date only bounds.
@@ -734,7 +735,12 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         own_places = place_keys([s], near=lo_c)
         head = [d.sents[j] for j in range(si) if d.sents[j].seg == s.seg][:1]
         ctx_places = sorted(place_keys(before + [h for h in head if h not in before]), key=lambda k: -places.count(k))
-        leaves = own_places + [k for k in ctx_places if k not in own_places]
+        # a place named once in the whole corpus ("near the Puerta del Sol") does not stand
+        # alone: the places before it scope it; a reported one does
+        if any(places.count(k) >= 2 for k in own_places):
+            leaves = own_places
+        else:
+            leaves = own_places + [k for k in ctx_places if k not in own_places]
         f.leaves = frozenset(leaves)
         f.main = leaves[0] if leaves else None
         f.closure = places.closure(leaves)
@@ -1028,13 +1034,12 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
     info = []
     for k in live:
         date = None if k.background else _best_date(k, claims, feats, copies)
-        pc = Counter(p for i in k.members for p in feats[i].leaves)    # named near a figure: 1
-        pc.update(feats[i].main for i in k.members if feats[i].main)   # nearest a figure: +1
+        pc = Counter(feats[i].main for i in k.members if feats[i].main)    # the place nearest each figure
         place = k.place
         if place is None and pc:
-            # the most specific place among those most members name
+            # the most specific place that a third as many figures name as the most named one
             top = max(pc.values())
-            place = sorted((p for p, n in pc.items() if 2 * n > top),
+            place = sorted((p for p, n in pc.items() if 3 * n >= top and (n >= 2 or top == 1)),
                            key=lambda p: (-len(places.closure([p])), -pc[p], p))[0]
         where = places.display(place) if place else None
         if k.background:
