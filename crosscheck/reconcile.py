@@ -429,51 +429,38 @@ def _analyse(event, modality, category, items, pol, findings):
         findings.append(Finding(kind=kind, explanation=text, event=event, category=category,
                                 claims=_ids(its), docs=_docs(its)))
 
-    # two-sided figures: adjacent groups that do not overlap
+    # two-sided figures: the groups that some other source contradicts, in one finding
     maxg = int(pol.get("max_groups", 6))
-    if len(groups) > maxg:
-        allb = [it for g in groups for it in g]
-        vals = sorted(it.value for it in allb if it.value is not None)
-        big = sorted(groups, key=lambda g: (-len(_sources(g)), _lo_key(_common(g))))[:3]
-        emit("conflict", f"{len(_sources(allb))} sources give {len(groups)} incompatible {what} figures for this "
-             f"event, from {iv.fmt_num(vals[0])} to {iv.fmt_num(vals[-1])}; the largest groups: "
-             + "; ".join(f"{iv.fmt(_common(g))} ({len(_sources(g))} sources)" for g in big), allb)
-    else:
-        for ga, gb in zip(groups, groups[1:]):
-            top = max(gb, key=lambda it: (_lo_key(it.iv), it.key))
-            bottom = min(ga, key=lambda it: (_hi_key(it.iv), it.key))
-            side_a = [it for it in ga if not iv.compatible(it.iv, Interval(top.iv.low, None, top.iv.low_open))]
-            side_b = [it for it in gb if not iv.compatible(it.iv, Interval(None, bottom.iv.high, False,
-                                                                           bottom.iv.high_open))]
-            if not side_a or not side_b or not _cross_source(side_a, side_b):
-                continue
-            direction = _report_order(side_a, side_b, by)
-            ca, cb = _common(side_a), _common(side_b)
-            if _is_update(direction, pol, modality):
-                verb = "rose" if direction == "up" else "fell"
-                first, last = (side_a, side_b) if direction == "up" else (side_b, side_a)
-                emit("update", f"The {what} figure {verb} over time: {_describe(first)} {_when(first)}, "
-                     f"then {_describe(last)} {_when(last)}", side_a + side_b)
-            else:
-                emit("conflict", f"{_describe(side_a)} against {_describe(side_b)}: {iv.fmt(ca)} and "
-                     f"{iv.fmt(cb)} do not overlap", side_a + side_b)
+    allb = [it for g in groups for it in g]
+    below, above_ = _opposed(allb, allb)
+    opposed = {id(it) for it in below + above_}
+    shown = [[it for it in g if id(it) in opposed] for g in groups]
+    shown = [g for g in shown if g]
+    if len(shown) >= 2:
+        steps = [_report_order(a, b, by) for a, b in zip(shown, shown[1:])]
+        if all(_is_update(d, pol, modality) for d in steps) and len(set(steps)) == 1:
+            verb = "rose" if steps[0] == "up" else "fell"
+            seq = shown if steps[0] == "up" else shown[::-1]
+            if len(seq) > maxg:
+                seq = [seq[0], seq[-1]]
+            emit("update", f"The {what} figure {verb} over time: "
+                 + ", then ".join(f"{_describe(g)} {_when(g)}" for g in seq), [it for g in shown for it in g])
+        else:
+            emit("conflict", _disagreement(shown, what, maxg), [it for g in shown for it in g])
 
     # one-sided figures against all two-sided ones: one finding per direction, not per group
-    allb = [it for g in groups for it in g]
     commons = [_common(g) for g in groups]
     gsources = [_sources(g) for g in groups]
     for bounds, above in ((lowers, True), (uppers, False)):
         if not bounds or not allb:
             continue
         if above:
-            strongest = max(bounds, key=lambda it: (_lo_key(it.iv), it.key))
-            weakest = min(allb, key=lambda it: (_hi_key(it.iv), it.key))
+            bad_g, bad_b = _opposed(allb, bounds)
         else:
-            strongest = min(bounds, key=lambda it: (_hi_key(it.iv), it.key))
-            weakest = max(allb, key=lambda it: (_lo_key(it.iv), it.key))
-        bad_g = [it for it in allb if not iv.compatible(it.iv, strongest.iv)]
-        bad_b = [b for b in bounds if not iv.compatible(b.iv, weakest.iv)]
-        if bad_g and bad_b and _cross_source(bad_g, bad_b):
+            bad_b, bad_g = _opposed(bounds, allb)
+        if bad_g and bad_b:
+            strongest = (max(bad_b, key=lambda it: (_lo_key(it.iv), it.key)) if above
+                         else min(bad_b, key=lambda it: (_hi_key(it.iv), it.key)))
             direction = _report_order(bad_g, bad_b, by) if above else _report_order(bad_b, bad_g, by)
             if _is_update(direction, pol, modality):
                 low_side, high_side = (bad_g, bad_b) if above else (bad_b, bad_g)
@@ -536,11 +523,8 @@ def _analyse(event, modality, category, items, pol, findings):
 
     # bounds against bounds
     if lowers and uppers:
-        hi_low = max(lowers, key=lambda it: (_lo_key(it.iv), it.key))
-        lo_up = min(uppers, key=lambda it: (_hi_key(it.iv), it.key))
-        bad_l = [b for b in lowers if not iv.compatible(b.iv, lo_up.iv)]
-        bad_u = [b for b in uppers if not iv.compatible(b.iv, hi_low.iv)]
-        if bad_l and bad_u and _cross_source(bad_l, bad_u):
+        bad_u, bad_l = _opposed(uppers, lowers)
+        if bad_l and bad_u:
             emit("conflict", f"{_describe(bad_l)} against {_describe(bad_u)}: the lower bound is above the upper",
                  bad_l + bad_u)
     for bounds, word in ((lowers, "lower"), (uppers, "upper")):
@@ -552,6 +536,42 @@ def _analyse(event, modality, category, items, pol, findings):
         elif len(_sources(bounds)) >= 2:
             emit("agreement", f"weak agreement: {_describe(bounds)} are all {word} bounds for {what} "
                  f"and overlap", bounds)
+
+
+def _disagreement(groups, what, maxg) -> str:
+    """One sentence for groups of figures that no single value fits."""
+    commons = [_common(g) for g in groups]
+    if len(groups) == 2:
+        return (f"{_describe(groups[0])} against {_describe(groups[1])}: {iv.fmt(commons[0])} and "
+                f"{iv.fmt(commons[1])} do not overlap")
+    n = len(_sources([it for g in groups for it in g]))
+    if len(groups) <= maxg:
+        body = "; ".join(f"{iv.fmt(c)}: {_describe(g)}" for g, c in zip(groups, commons))
+        return f"{n} sources give {len(groups)} incompatible {what} figures: {body}"
+    big = sorted(range(len(groups)), key=lambda i: (-len(_sources(groups[i])), i))[:3]
+    return (f"{n} sources give {len(groups)} incompatible {what} figures, from {iv.fmt(commons[0])} to "
+            f"{iv.fmt(commons[-1])}; the largest groups: "
+            + "; ".join(f"{iv.fmt(commons[i])} ({len(_sources(groups[i]))} sources)" for i in sorted(big)))
+
+
+def _opposed(low_side, high_side):
+    """The figures of ``low_side`` below some figure of ``high_side`` from another source, and
+    those of ``high_side`` above some figure of ``low_side`` from another source. Linear: only the
+    two most extreme figures (from two sources) of the other side need testing."""
+    def extremes(seq, key):
+        seq = sorted(seq, key=key)
+        if not seq:
+            return []
+        other = next((x for x in seq if x.source != seq[0].source), None)
+        return [seq[0]] + ([other] if other is not None else [])
+
+    tops = extremes(high_side, lambda it: (tuple(-x for x in _lo_key(it.iv)), it.key))
+    bottoms = extremes(low_side, lambda it: (_hi_key(it.iv), it.key))
+
+    def against(it, opp):
+        o = next((x for x in opp if x.source != it.source), None)
+        return o is not None and not iv.compatible(it.iv, o.iv)
+    return [a for a in low_side if against(a, tops)], [b for b in high_side if against(b, bottoms)]
 
 
 def _stated(b, above) -> Optional[float]:

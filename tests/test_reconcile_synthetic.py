@@ -41,7 +41,10 @@ def test_rising_toll_is_an_update_not_a_conflict():
     findings, est = run(cl)
     assert not [f for f in findings if f.kind == "conflict"]
     ups = [f for f in findings if f.kind == "update"]
-    assert len(ups) == 2 and "rose" in ups[0].explanation
+    assert len(ups) == 1 and "rose" in ups[0].explanation
+    text = ups[0].explanation
+    assert text.index("'10 killed'") < text.index("'25 killed'") < text.index("'42 killed'")
+    assert "reported 2017-03-18" in text and "reported 2017-03-20" in text
     assert est[0].high == 42
 
 
