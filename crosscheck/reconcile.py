@@ -24,6 +24,7 @@ Output order is deterministic.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 import statistics
@@ -846,18 +847,13 @@ def _hierarchy(items, claims, ev_by_id, pol, findings):
                 sub = [it for it in items.get((event, modality, kid), []) if it.iv.low is not None]
                 if not sub:
                     continue
-                smallest = min(tops, key=lambda it: (_hi_key(it.iv), it.key))
-                biggest = max(sub, key=lambda it: (_lo_key(it.iv), it.key))
-                bad_sub = [s for s in sub if s.iv.low > smallest.iv.high]
-                bad_top = [t for t in tops if t.iv.high < biggest.iv.low]
-                if bad_sub and bad_top and _cross_source(bad_sub, bad_top):
+                # a part is at least its lower end, and at most the whole: [low, inf) against the whole
+                floors = [dataclasses.replace(s, iv=Interval(s.iv.low, None, s.iv.low_open)) for s in sub]
+                bad_top, bad_floor = _opposed(tops, floors)
+                keys = {f.key for f in bad_floor}
+                bad_sub = [s for s in sub if s.key in keys]
+                if bad_sub and bad_top:
                     findings.append(Finding(
                         "conflict", f"{_describe(bad_sub)} exceed {_describe(bad_top)}, though {kid} are part "
                                     f"of the {parent}", event, parent,
                         _ids(bad_top + bad_sub), _docs(bad_top + bad_sub)))
-
-
-def _cross_source(a, b) -> bool:
-    """Some figure of one side comes from a source other than some figure of the other side."""
-    sa, sb = set(_sources(a)), set(_sources(b))
-    return bool(sa and sb) and not (len(sa) == 1 and sa == sb)

@@ -74,3 +74,8 @@ def test_conflicts_are_sound_and_complete(claims):
         covered = {i for f in conflicts for i in f.claims}
         assert all(a.id in covered or b.id in covered for a, b in bad), (
             [(c.id, c.doc, c.qualifier, c.low, c.high) for c in claims], [f.explanation for f in findings])
+    # agreement only among figures that can all be true at once
+    for f in findings:
+        if f.kind == "agreement":
+            assert all(iv.compatible(_iv(by_id[a]), _iv(by_id[b])) for a in f.claims for b in f.claims), \
+                f.explanation
