@@ -5,9 +5,10 @@ Interface used by the pipeline:
 
 ``policy`` is a :class:`crosscheck.config.Config` (its ``[policy]`` section is read), a plain
 dict of policy values, or None for the defaults of ``data/policy.toml``. ``copies`` maps a
-copy claim id to its original claim id (dedup stage); without it, a claim of a document whose
-``duplicate_of`` is set is a copy when the original document has a claim with the same
-value, bounds, qualifier and counted thing.
+copy claim id to its original claim id (dedup's ``claim_map``); without it, ``Claim.copy_of``
+(set by align from that map) is read; when no claim carries it, a claim of a document whose
+``duplicate_of`` is set is a copy when the original document has a claim with the same value,
+bounds, qualifier and counted thing, and the whole document counts as its original's source.
 
 Steps:
 1. every claim becomes an *item* with an interval (intervals.from_figure, by the named policy);
@@ -168,6 +169,29 @@ def _context(c) -> str:
     return " ".join(w.lower() for w in words + (c.counted or "").split())
 
 
+def _sources_of(claims, documents, copies, claim_level) -> dict:
+    """claim id -> its independent source. A copied claim belongs to its original's source. With
+    claim-level copies (dedup's map) the rest of a page that shares one story is its own source;
+    without them a whole document with ``duplicate_of`` counts as its original."""
+    roots = _roots(documents)
+    by_id = {c.id: c for c in claims}
+    out = {}
+
+    def source(c, depth=0):
+        if c.id in out:
+            return out[c.id]
+        orig = by_id.get(copies.get(c.id)) if c.id in copies else None
+        if orig is not None and depth < 20:
+            val = source(orig, depth + 1)
+        else:
+            val = c.doc if claim_level else roots.get(c.doc, c.doc)
+        out[c.id] = val
+        return val
+    for c in claims:
+        source(c)
+    return out
+
+
 def _roots(documents) -> dict:
     dup = {d.doc: d.duplicate_of for d in documents}
 
@@ -256,7 +280,7 @@ def _build_items(claims, docs, roots, copies, pol):
                 for p in parts[1:]:
                     ivl = iv.add(ivl, _interval(p, pol))
         add((c.event, _modality(c), c.category),
-            _Item(c.id, ids, ds, roots.get(c.doc, c.doc), ivl, label, _point(c),
+            _Item(c.id, ids, ds, roots[c.id], ivl, label, _point(c),
                   min(reps) if reps else None, c.qualifier, c, _context(c)))
 
     # parts listed together: fighters + civilians of one group = people
@@ -320,7 +344,7 @@ def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
     label = (" + ".join(_phrase(p) for p in parts)
              + f" = {iv.fmt_num(value) if value is not None else iv.fmt(ivl)} {parent}")
     add((total.event, _modality(total), parent),
-        _Item("+".join(p.id for p in parts), ids, ds, roots.get(doc, doc), ivl, label, value,
+        _Item("+".join(p.id for p in parts), ids, ds, roots[parts[0].id], ivl, label, value,
               min(reps) if reps else None, "sum", None, _context(total)))
 
 
@@ -665,7 +689,7 @@ def _gaps(claims, events, documents, roots, copies, pol, findings):
         if ev is None or ev.background:
             continue
         cl = sorted(by_event[eid], key=lambda c: c.id)
-        srcs = sorted({roots.get(c.doc, c.doc) for c in cl})
+        srcs = sorted({roots[c.id] for c in cl})
         label = ev.label or eid
         if len(srcs) == 1:
             shown = [c for c in cl if c.id not in copies]
@@ -680,7 +704,7 @@ def _gaps(claims, events, documents, roots, copies, pol, findings):
                 by_cat.setdefault(c.category, []).append(c)
         alone = {}
         for cat in sorted(by_cat):
-            cs_src = sorted({roots.get(c.doc, c.doc) for c in by_cat[cat]})
+            cs_src = sorted({roots[c.id] for c in by_cat[cat]})
             if len(cs_src) == 1:
                 alone.setdefault(cs_src[0], []).append(cat)
         for src in sorted(alone):
@@ -767,10 +791,12 @@ def reconcile(claims: list, events: list, documents: list, policy=None, copies: 
     pol = _policy(policy)
     claims = sorted(claims, key=lambda c: c.id)
     docs = {d.doc: d for d in documents}
-    roots = _roots(documents)
-    for c in claims:
-        roots.setdefault(c.doc, c.doc)
-    copies = dict(copies) if copies is not None else _find_copies(claims, documents)
+    claim_level = copies is not None or any(getattr(c, "copy_of", None) for c in claims)
+    if copies is None:
+        copies = {c.id: c.copy_of for c in claims if getattr(c, "copy_of", None)} if claim_level \
+            else _find_copies(claims, documents)
+    copies = dict(copies)
+    roots = _sources_of(claims, documents, copies, claim_level)
     ev_by_id = {e.id: e for e in events}
     items = _build_items(claims, docs, roots, copies, pol)
 

@@ -229,3 +229,23 @@ def test_explanation_keeps_the_qualifier_when_the_span_lacks_it():
     cl[1] = claim("b1", "b", 1500, "gt", text="over 1,500 people")
     conf = [f for f in run(cl)[0] if f.kind == "conflict"]
     assert "'over 1,500 people' (" in conf[0].explanation and "(more than)" not in conf[0].explanation
+
+
+def test_claim_level_copies_leave_the_rest_of_a_page_its_own_source():
+    """A front page carries one story of another outlet and a story of its own (dedup's claim map)."""
+    cl = [claim("o1", "orig", 400, category="fighters", counted="militants"),
+          claim("p1", "page", 400, category="fighters", counted="militants"),
+          claim("o2", "orig", 36000, event="e2", text="36,000 people"),
+          claim("p2", "page", 36000, event="e2", text="36,000 people")]
+    docs = [Document(doc="orig"), Document(doc="page", duplicate_of="orig")]
+    # p2 is not inside the shared passage: two sources give 36,000; p1 is a copy of o1
+    findings, _ = reconcile(cl, [Event(id="e1", label="e1", date=None), Event(id="e2", label="e2", date=None)],
+                            docs, None, copies={"p1": "o1"})
+    ag = [f for f in findings if f.kind == "agreement"]
+    assert [f.event for f in ag] == ["e2"]
+    dup = [f for f in findings if f.kind == "duplicate"]
+    assert len(dup) == 1 and set(dup[0].claims) == {"o1", "p1"}
+    # without the map the whole page counts as its original: no agreement at all
+    findings, _ = reconcile(cl, [Event(id="e1", label="e1", date=None), Event(id="e2", label="e2", date=None)],
+                            docs, None)
+    assert not [f for f in findings if f.kind == "agreement"]
