@@ -40,7 +40,7 @@ KIND_ORDER = {k: i for i, k in enumerate(("conflict", "update", "tension", "agre
 
 _DEFAULTS = {
     "approx": 0.10, "exact": "rounding", "round_cap": 0.10, "open_reach": 0.5, "max_groups": 6,
-    "updates": "up", "update_by": "report", "timeline_gap_days": 14, "background_similarity": 85,
+    "updates": "up", "update_by": "report", "subsets_across_sources": False, "timeline_gap_days": 14, "background_similarity": 85,
     "integer_categories": ["people", "fighters", "civilians", "soldiers", "killed", "injured", "vehicles"],
     "nonnegative_categories": ["people", "fighters", "civilians", "soldiers", "killed", "injured",
                                "vehicles", "distance", "area", "duration"],
@@ -859,6 +859,8 @@ def _hierarchy(items, claims, ev_by_id, pol, findings):
                     "conflict", f"{_describe([part])} is stated as part of {_describe([whole])} but is larger",
                     c.event, whole.claim.category if whole.claim else None,
                     _ids([whole, part]), _docs([whole, part])))
+    if not pol.get("subsets_across_sources", False):
+        return
     for parent, kids in sorted((pol.get("hierarchy") or {}).items()):
         for (event, modality, category), its in sorted(items.items()):
             if category != parent:

@@ -101,11 +101,13 @@ def test_part_larger_than_whole_and_child_above_parent():
     assert [f.kind for f in run(cl)[0] if f.kind == "conflict"] == ["conflict"]
     cl = [claim("a1", "a", 1000, text="1,000 people"),
           claim("b1", "b", 3000, category="fighters", counted="militants")]
-    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert "conflict" not in kinds(run(cl)[0])       # across sources only when the policy asks
+    across = {"subsets_across_sources": True}
+    conf = [f for f in run(cl, policy=across)[0] if f.kind == "conflict"]
     assert len(conf) == 1 and "part of the people" in conf[0].explanation
     cl = [claim("a1", "a", 1000, counted="armed people and their relatives"),
           claim("b1", "b", 3000, category="civilians", counted="civilians")]
-    assert "conflict" not in kinds(run(cl)[0])       # not the whole: no bound
+    assert "conflict" not in kinds(run(cl, policy=across)[0])       # not the whole: no bound
 
 
 def test_background_figures_compared_only_when_of_one_kind():
