@@ -46,6 +46,7 @@ _DEFAULTS = {
                                "vehicles", "distance", "area", "duration"],
     "hierarchy": {"people": ["fighters", "civilians"]},
     "same_thing_categories": ["vehicles", "other", "money", "distance", "area", "duration"],
+    "context_categories": ["other", "money"],
 }
 
 
@@ -812,10 +813,13 @@ def reconcile(claims: list, events: list, documents: list, policy=None, copies: 
         if category in pol.get("same_thing_categories", ()):
             # a loose class (vehicles: buses, trucks): only figures of the same counted thing meet
             heads = _by_head(its)
+            by_context = category in pol.get("context_categories", ())
             for head, part in sorted(heads.items()):
                 if not head:
                     continue
-                _analyse(event, modality, category, part, pol, findings)
+                kinds = _kinds(part, float(pol.get("background_similarity", 85))) if by_context else [part]
+                for kind in kinds:
+                    _analyse(event, modality, category, kind, pol, findings)
                 est = _estimate(event, modality, category if len(heads) == 1 else f"{category}: {head}", part)
                 if est is not None:
                     estimates.append(est)

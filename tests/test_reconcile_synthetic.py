@@ -16,7 +16,8 @@ def claim(cid, doc, value, qualifier="exact", category="people", counted="people
         low, high = None, value
     text = kw.pop("text", f"{value} {counted}")
     sentence = kw.pop("sentence", text)
-    return Claim(id=cid, doc=doc, start=0, end=len(text), text=text, value=value, low=low, high=high,
+    start = kw.pop("start", 0)
+    return Claim(id=cid, doc=doc, start=start, end=start + len(text), text=text, value=value, low=low, high=high,
                  qualifier=qualifier, counted=counted, category=category, sentence=sentence, event=event,
                  report_date=report, **kw)
 
@@ -251,3 +252,16 @@ def test_claim_level_copies_leave_the_rest_of_a_page_its_own_source():
     findings, _ = reconcile(cl, [Event(id="e1", label="e1", date=None), Event(id="e2", label="e2", date=None)],
                             docs, None)
     assert not [f for f in findings if f.kind == "agreement"]
+
+
+def test_money_and_other_figures_meet_only_in_the_same_context():
+    s1 = "The government pledged aid of $4 million to the town."
+    s2 = "Damage to the town was put at $9 million by officials."
+    s3 = "The government pledged aid of $6 million to the town, a spokesman said."
+    mk = lambda cid, doc, v, sent: claim(cid, doc, v * 1e6, category="money", counted="dollars",
+                                         text=f"${v} million", sentence=sent, start=sent.index("$"))
+    cl = [mk("a1", "a", 4, s1), mk("b1", "b", 9, s2)]
+    assert "conflict" not in kinds(run(cl)[0])
+    cl.append(mk("c1", "c", 6, s3))
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"a1", "c1"}
