@@ -38,31 +38,15 @@ from .model import Estimate, Finding, Interval
 
 KIND_ORDER = {k: i for i, k in enumerate(("conflict", "update", "tension", "agreement", "gap", "duplicate"))}
 
-_DEFAULTS = {
-    "approx": 0.10, "exact": "rounding", "round_cap": 0.10, "open_reach": 0.5, "max_groups": 6,
-    "updates": "up", "update_by": "report", "subsets_across_sources": False, "timeline_gap_days": 14, "background_similarity": 85,
-    "integer_categories": ["people", "fighters", "civilians", "soldiers", "killed", "injured", "vehicles"],
-    "nonnegative_categories": ["people", "fighters", "civilians", "soldiers", "killed", "injured",
-                               "vehicles", "distance", "area", "duration"],
-    "hierarchy": {"people": ["fighters", "civilians"]},
-    "same_thing_categories": ["vehicles", "other", "money", "distance", "area", "duration"],
-    "context_categories": ["other", "money"],
-}
-
-
 def _policy(policy) -> dict:
-    out = dict(_DEFAULTS)
-    if policy is None:
-        try:
-            from .config import defaults
-            out.update(defaults().get("policy", {}))
-        except Exception:  # pragma: no cover - the package data is always there
-            pass
-    elif hasattr(policy, "section"):
+    """The ``[policy]`` values: the package's ``data/policy.toml`` under a Config's or a dict's."""
+    from .config import defaults
+    out = dict(defaults().get("policy", {}))
+    if hasattr(policy, "section"):
         out.update(policy.section("policy"))
     elif isinstance(policy, dict):
-        out.update(policy.get("policy", policy) if "policy" in policy and isinstance(policy["policy"], dict)
-                   else policy)
+        inner = policy.get("policy")
+        out.update(inner if isinstance(inner, dict) else policy)
     return out
 
 
@@ -100,8 +84,8 @@ class _Item:
 
 def _interval(c, pol) -> Interval:
     return iv.from_figure(c.value, c.low, c.high, c.qualifier, pol,
-                          integer=c.category in pol["integer_categories"],
-                          nonneg=c.category in pol["nonnegative_categories"], text=c.text or "")
+                          integer=c.category in pol.get("integer_categories", ()),
+                          nonneg=c.category in pol.get("nonnegative_categories", ()), text=c.text or "")
 
 
 def _point(c) -> Optional[float]:
@@ -112,15 +96,11 @@ def _point(c) -> Optional[float]:
     return c.low if c.low is not None else c.high
 
 
-def _short(doc: str) -> str:
-    return doc
-
-
 def _docs_text(docs, limit=3) -> str:
     docs = sorted(set(docs))
     if len(docs) <= limit:
-        return ", ".join(_short(d) for d in docs)
-    return ", ".join(_short(d) for d in docs[:limit]) + f" and {len(docs) - limit} more"
+        return ", ".join(docs)
+    return ", ".join(docs[:limit]) + f" and {len(docs) - limit} more"
 
 
 _CUES = {
@@ -495,7 +475,7 @@ def _analyse(event, modality, category, items, pol, findings):
                      f"{_describe(first)} {_when(first)}, then {_describe(last)} {_when(last)}",
                      bad_g + bad_b)
             else:
-                need = iv.snap_int(strongest.iv) if category in pol["integer_categories"] else strongest.iv
+                need = iv.snap_int(strongest.iv) if category in pol.get("integer_categories", ()) else strongest.iv
                 need = need or strongest.iv
                 if above:
                     emit("conflict", f"{_describe(bad_g)} is below {_describe(bad_b)}, which needs "
@@ -707,38 +687,42 @@ def _gaps(claims, events, documents, roots, copies, pol, findings):
         for cat in sorted(by_cat):
             cs_src = sorted({roots[c.id] for c in by_cat[cat]})
             if len(cs_src) == 1:
-                alone.setdefault(cs_src[0], []).append(cat)
-        for src in sorted(alone):
-            cats = alone[src]
-            cs = [c for cat in cats for c in by_cat[cat]]
-            shown = [c for c in cs if c.id not in copies]
-            others = [s for s in srcs if s != src]
+                alone[cat] = cs_src[0]
+        if alone:
+            cs = [c for cat in sorted(alone) for c in by_cat[cat]]
+            parts = []
+            for cat in sorted(alone)[:4]:
+                shown = [c for c in by_cat[cat] if c.id not in copies]
+                parts.append(f"{cat} only from {_docs_text({c.doc for c in by_cat[cat]})} "
+                             f"({', '.join(_quote(c) for c in shown[:2])}{' ...' if len(shown) > 2 else ''})")
+            more = f" and {len(alone) - 4} more categories" if len(alone) > 4 else ""
             findings.append(Finding(
-                "gap", f"Only {_docs_text({c.doc for c in cs})} gives {' and '.join(cats)} figures for '{label}' "
-                       f"({', '.join(_quote(c) for c in shown[:3])}{' ...' if len(shown) > 3 else ''}); "
-                       f"{_docs_text(others)} give none",
-                eid, cats[0] if len(cats) == 1 else None, tuple(c.id for c in cs),
+                "gap", f"'{label}' is reported by {len(srcs)} sources, but {'; '.join(parts)}{more}: "
+                       f"no second source to check {'it' if len(alone) == 1 else 'them'} against",
+                eid, next(iter(alone)) if len(alone) == 1 else None, tuple(c.id for c in cs),
                 tuple(sorted({c.doc for c in cs}))))
 
-    # figures that cannot be dated
+    # figures that cannot be dated: documents without a publication date, then other anchors missed
     docs = {d.doc: d for d in documents}
-    by_doc = {}
-    for c in claims:
-        by_doc.setdefault(c.doc, []).append(c)
-    for doc in sorted(by_doc):
-        d = docs.get(doc)
+    undated = {True: [], False: []}
+    for c in sorted(claims, key=lambda c: (c.doc, c.id)):
+        d = docs.get(c.doc)
         anchored = d.anchored if d is not None else True
-        und = [c for c in sorted(by_doc[doc], key=lambda c: c.id)
-               if c.date is None and (c.date_text or not anchored)]
+        if c.date is None and (c.date_text or not anchored):
+            undated[not anchored and not (d and d.published)].append(c)
+    for no_pub in (True, False):
+        und = undated[no_pub]
         if not und:
             continue
+        ds = sorted({c.doc for c in und})
         texts = sorted({c.date_text for c in und if c.date_text})
-        why = (f"{doc} carries no publication date" if not anchored and not (d and d.published)
-               else f"{doc} cannot anchor its dates")
-        rel = f": {', '.join(repr(t) for t in texts[:4])} cannot be resolved" if texts else ""
+        why = (f"{_docs_text(ds)} {'carries' if len(ds) == 1 else 'carry'} no publication date" if no_pub
+               else f"{_docs_text(ds)} {'has' if len(ds) == 1 else 'have'} dates that cannot be anchored")
+        rel = (f": {', '.join(repr(t) for t in texts[:4])}{' ...' if len(texts) > 4 else ''} cannot be resolved"
+               if texts else "")
         findings.append(Finding("gap", f"{why}{rel}, so {len(und)} figure(s) "
                                 f"({', '.join(_quote(c) for c in und[:3])}{' ...' if len(und) > 3 else ''}) "
-                                f"cannot be dated", None, None, tuple(c.id for c in und), (doc,)))
+                                f"cannot be dated", None, None, tuple(c.id for c in und), tuple(ds)))
 
     # stretches of a storyline that no source covers
     gap_days = int(pol.get("timeline_gap_days", 14))
@@ -796,7 +780,8 @@ def reconcile(claims: list, events: list, documents: list, policy=None, copies: 
     if copies is None:
         copies = {c.id: c.copy_of for c in claims if getattr(c, "copy_of", None)} if claim_level \
             else _find_copies(claims, documents)
-    copies = dict(copies)
+    known = {c.id for c in claims}
+    copies = {k: v for k, v in copies.items() if k in known and v in known and k != v}
     roots = _sources_of(claims, documents, copies, claim_level)
     ev_by_id = {e.id: e for e in events}
     items = _build_items(claims, docs, roots, copies, pol)

@@ -76,7 +76,7 @@ def test_gaps(seeds):
     by_event = {(f.event, f.category) for f in gaps}
     assert ("final_convoy", None) in by_event                # a single source
     assert ("first_convoy", "civilians") in by_event         # a breakdown only 000 gives
-    assert any(f.event == "plan" and "c01" in f.claims and "Only 000" in f.explanation for f in gaps)
+    assert any(f.event == "plan" and "c01" in f.claims and "people only from 000_" in f.explanation for f in gaps)
     timeline = [f for f in gaps if "2017-03-18" in f.explanation and "2017-05-21" in f.explanation]
     assert len(timeline) == 1 and "10,000" in timeline[0].explanation
     undated = [f for f in gaps if f.docs == ("004_28f3cce3a5980af7.txt",) and "early on Saturday" in f.explanation]
