@@ -89,8 +89,17 @@ def contains(i: Interval, x: float) -> bool:
 
 
 def compatible(a: Interval, b: Interval) -> bool:
-    """True when some value satisfies both figures."""
-    return intersect(a, b) is not None
+    """True when some value satisfies both figures (``intersect`` without building it)."""
+    if is_empty(a) or is_empty(b):
+        return False
+    # the larger low end against the smaller high end
+    la, lb = _lo(a), _lo(b)
+    lo, lo_open = (la, a.low_open) if la > lb else (lb, b.low_open) if lb > la else (la, a.low_open or b.low_open)
+    ha, hb = _hi(a), _hi(b)
+    hi, hi_open = (ha, a.high_open) if ha < hb else (hb, b.high_open) if hb < ha else (ha, a.high_open or b.high_open)
+    if lo < hi:
+        return True
+    return lo == hi and not (lo_open or hi_open) and not math.isinf(lo)
 
 
 def width(i: Interval) -> float:
