@@ -400,6 +400,39 @@ def _report_order(lower_side, upper_side, by=("report",)):
     return None
 
 
+def _segments(groups, by, pol, modality):
+    """Split groups (in order of value) where every lower figure was reported before every higher
+    one ('up'; or the reverse, 'down', when the policy allows falls): the stretches of a figure
+    that changed over time. Returns (segments, direction)."""
+    for direction in ("up", "down"):
+        if not _is_update(direction, pol, modality):
+            continue
+        seq = groups if direction == "up" else groups[::-1]
+        for attr in by:
+            times = [[getattr(it, attr) for it in g] for g in seq]
+            if any(None in t for t in times):
+                continue
+            # a cut after position i: everything before was reported before everything after
+            n = len(seq)
+            pre_max, suf_min = [max(times[0])], [min(times[-1])]
+            for t in times[1:]:
+                pre_max.append(max(pre_max[-1], max(t)))
+            for t in reversed(times[:-1]):
+                suf_min.append(min(suf_min[-1], min(t)))
+            suf_min.reverse()
+            cuts = [i for i in range(n - 1) if pre_max[i] < suf_min[i + 1]]
+            if cuts:
+                segs, start = [], 0
+                for i in cuts:
+                    segs.append(seq[start:i + 1])
+                    start = i + 1
+                segs.append(seq[start:])
+                if direction == "down":
+                    segs = [list(reversed(sg)) for sg in reversed(segs)]
+                return segs, direction
+    return [groups], None
+
+
 def _when(items) -> str:
     """'reported 2017-03-18' (or 'reported 2017-03-18 to 2017-03-19'), else the day it is about."""
     for attr, word in (("report", "reported"), ("day", "for")):
@@ -443,16 +476,25 @@ def _analyse(event, modality, category, items, pol, findings):
     shown = [[it for it in g if id(it) in opposed] for g in groups]
     shown = [g for g in shown if g]
     if len(shown) >= 2:
-        steps = [_report_order(a, b, by) for a, b in zip(shown, shown[1:])]
-        if all(_is_update(d, pol, modality) for d in steps) and len(set(steps)) == 1:
-            verb = "rose" if steps[0] == "up" else "fell"
-            seq = shown if steps[0] == "up" else shown[::-1]
-            if len(seq) > maxg:
-                seq = [seq[0], seq[-1]]
+        segments, direction = _segments(shown, by, pol, modality)
+        if len(segments) > 1:
+            verb = "rose" if direction == "up" else "fell"
+            seq = segments if direction == "up" else segments[::-1]
+            flat = [[it for g in seg for it in g] for seg in seq]
+            if len(flat) > maxg:
+                flat = [flat[0], flat[-1]]
             emit("update", f"The {what} figure {verb} over time: "
-                 + ", then ".join(f"{_describe(g)} {_when(g)}" for g in seq), [it for g in shown for it in g])
-        else:
-            emit("conflict", _disagreement(shown, what, maxg), [it for g in shown for it in g])
+                 + ", then ".join(f"{_describe(g)} {_when(g)}" for g in flat),
+                 [it for seg in segments for g in seg for it in g])
+        for seg in segments:
+            # within one stretch of reports, figures that no single value fits
+            items_ = [it for g in seg for it in g]
+            lo_, hi_ = _opposed(items_, items_)
+            keep = {id(it) for it in lo_ + hi_}
+            seg = [[it for it in g if id(it) in keep] for g in seg]
+            seg = [g for g in seg if g]
+            if len(seg) >= 2:
+                emit("conflict", _disagreement(seg, what, maxg), [it for g in seg for it in g])
 
     # one-sided figures against all two-sided ones: one finding per direction, not per group
     commons = [_common(g) for g in groups]
@@ -491,6 +533,12 @@ def _analyse(event, modality, category, items, pol, findings):
         edges = [b.reach if above else -b.reach for b in order]
         # where the bounds in the prefix first come from two sources (the cross-source test, O(1))
         mixed_at = next((j + 1 for j, b in enumerate(order) if b.source != order[0].source), None)
+        # latest report among the first j bounds ('~' sorts after any date: unknown is never earlier)
+        latest, run_ = [], ""
+        for b in order:
+            run_ = max(run_, b.report or "~")
+            latest.append(run_)
+        rising = _is_update("up" if above else "down", pol, modality)
         far_groups, far_n, ratio = [], 0, None
         for g, common, gsrc in zip(groups, commons, gsources):
             ref = common.low if above else common.high
@@ -501,6 +549,9 @@ def _analyse(event, modality, category, items, pol, findings):
                 continue
             if not (len(gsrc) > 1 or gsrc[0] != order[0].source or (mixed_at and n >= mixed_at)):
                 continue
+            first_report = min((it.report or "" for it in g), default="")
+            if rising and first_report and latest[n - 1] < first_report:
+                continue      # every such bound was reported before the figure: it rose since (update)
             far_groups.append(g)
             far_n = max(far_n, n)
             edge = _stated(order[n - 1], above)
@@ -624,12 +675,25 @@ def _kinds(items, threshold):
     return out
 
 
-def _estimate(event, modality, category, items) -> Optional[Estimate]:
+def _estimate(event, modality, category, items, pol) -> Optional[Estimate]:
+    """low / best / high, UCDP style, with the rule that made them. When the figure changed over
+    time (an update), only the latest reports count."""
     bounded = [it for it in items if it.shape == "bounded"]
     lowers = [it for it in items if it.shape == "lower"]
     uppers = [it for it in items if it.shape == "upper"]
     cat = category if modality == "count" else f"{category} (forecast)"
     ids = _ids(sorted(items, key=lambda it: it.key))
+    latest = ""
+    if len(bounded) > 1:
+        by = ("report", "day") if str(pol.get("update_by", "report")) == "report+day" else ("report",)
+        segments, direction = _segments(_pierce(bounded), by, pol, modality)
+        if len(segments) > 1:
+            last = segments[-1] if direction == "up" else segments[0]
+            bounded = [it for g in last for it in g]
+            since = min(it.report or "" for it in bounded)
+            lowers = [b for b in lowers if b.report and b.report >= since]
+            uppers = [b for b in uppers if b.report and b.report >= since]
+            latest = f"latest reports only (the figure {'rose' if direction == 'up' else 'fell'} over time); "
     if bounded:
         per_source = {}
         for it in bounded:
@@ -639,7 +703,7 @@ def _estimate(event, modality, category, items) -> Optional[Estimate]:
         best = statistics.median(vals) if vals else None
         low = min(it.iv.low for it in bounded)
         high = max(it.iv.high for it in bounded)
-        rule = (f"low/high: min-max of {len(bounded)} stated figure(s) with their tolerance; "
+        rule = (f"{latest}low/high: min-max of {len(bounded)} stated figure(s) with their tolerance; "
                 f"best: median of {len(per_source)} independent source(s)")
         above = [it.iv.low for it in lowers if it.iv.low > high]
         if above:
@@ -805,12 +869,12 @@ def reconcile(claims: list, events: list, documents: list, policy=None, copies: 
                 kinds = _kinds(part, float(pol.get("background_similarity", 85))) if by_context else [part]
                 for kind in kinds:
                     _analyse(event, modality, category, kind, pol, findings)
-                est = _estimate(event, modality, category if len(heads) == 1 else f"{category}: {head}", part)
+                est = _estimate(event, modality, category if len(heads) == 1 else f"{category}: {head}", part, pol)
                 if est is not None:
                     estimates.append(est)
             continue
         _analyse(event, modality, category, its, pol, findings)
-        est = _estimate(event, modality, category, its)
+        est = _estimate(event, modality, category, its, pol)
         if est is not None:
             estimates.append(est)
 

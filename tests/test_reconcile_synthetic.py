@@ -273,3 +273,21 @@ def test_money_and_other_figures_meet_only_in_the_same_context():
     cl.append(mk("c1", "c", 6, s3))
     conf = [f for f in run(cl)[0] if f.kind == "conflict"]
     assert len(conf) == 1 and set(conf[0].claims) == {"a1", "c1"}
+
+
+def test_quake_toll_rises_with_a_same_day_discrepancy():
+    K = dict(category="killed", counted="killed")
+    cl = [claim("a", "A", 100, "ge", report="2023-02-06", text="at least 100 killed", **K),
+          claim("b", "B", 120, "gt", report="2023-02-06", text="more than 120 dead", **K),
+          claim("c", "C", 350, report="2023-02-07", text="350 killed", **K),
+          claim("d", "D", 300, "approx", report="2023-02-07", text="about 300 killed", **K),
+          claim("e", "E", 1000, "ge", report="2023-02-08", text="at least 1,000 killed", **K),
+          claim("f", "F", 1200, report="2023-02-08", text="1,200 killed", **K)]
+    findings, est = run(cl)
+    conf = [f for f in findings if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"c", "d"}       # same day, 300 against 350
+    ups = [f for f in findings if f.kind == "update"]
+    assert ups and all("rose" in f.explanation for f in ups) and any("f" in f.claims for f in ups)
+    assert not [f for f in findings if f.kind == "tension"]          # earlier lower bounds: the toll rose since
+    assert (est[0].low, est[0].best, est[0].high) == (1150, 1200, 1250)
+    assert est[0].rule.startswith("latest reports only")
