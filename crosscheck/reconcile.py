@@ -400,6 +400,14 @@ def _report_order(lower_side, upper_side, by=("report",)):
     return None
 
 
+def _contradicted(groups):
+    """The groups cut down to the figures some other source contradicts (empty groups dropped)."""
+    flat = [it for g in groups for it in g]
+    below, above = _opposed(flat, flat)
+    keep = {id(it) for it in below + above}
+    return [g for g in ([it for it in g if id(it) in keep] for g in groups) if g]
+
+
 def _segments(groups, by, pol, modality):
     """Split groups (in order of value) where every lower figure was reported before every higher
     one ('up'; or the reverse, 'down', when the policy allows falls): the stretches of a figure
@@ -471,10 +479,7 @@ def _analyse(event, modality, category, items, pol, findings):
     # two-sided figures: the groups that some other source contradicts, in one finding
     maxg = int(pol.get("max_groups", 6))
     allb = [it for g in groups for it in g]
-    below, above_ = _opposed(allb, allb)
-    opposed = {id(it) for it in below + above_}
-    shown = [[it for it in g if id(it) in opposed] for g in groups]
-    shown = [g for g in shown if g]
+    shown = _contradicted(groups)
     if len(shown) >= 2:
         segments, direction = _segments(shown, by, pol, modality)
         if len(segments) > 1:
@@ -488,11 +493,7 @@ def _analyse(event, modality, category, items, pol, findings):
                  [it for seg in segments for g in seg for it in g])
         for seg in segments:
             # within one stretch of reports, figures that no single value fits
-            items_ = [it for g in seg for it in g]
-            lo_, hi_ = _opposed(items_, items_)
-            keep = {id(it) for it in lo_ + hi_}
-            seg = [[it for it in g if id(it) in keep] for g in seg]
-            seg = [g for g in seg if g]
+            seg = _contradicted(seg)
             if len(seg) >= 2:
                 emit("conflict", _disagreement(seg, what, maxg), [it for g in seg for it in g])
 
