@@ -11,15 +11,23 @@ copy claim id to its original claim id (dedup's ``claim_map``); without it, ``Cl
 bounds, qualifier and counted thing, and the whole document counts as its original's source.
 
 Steps:
-1. every claim becomes an *item* with an interval (intervals.from_figure, by the named policy);
-   copies join their original's item (one source, not two); parts listed together
-   ("300 militants and 1,065 civilians") are summed into a parent-category item;
-2. per event, modality (counts vs forecasts/plans) and category, two-sided items are grouped by
-   greedy piercing (fewest groups with a common value: sweep by upper end), one-sided items
-   ("over 1,500") are compared with the groups: findings are per group, never per pair;
-3. a child category never exceeds its parent (fighters <= people);
-4. gaps (single source, single-source breakdown, undatable figures, uncovered stretches),
-   duplicates, and a low / best / high estimate per event and category.
+1. every claim becomes an *item* with an interval (``intervals.from_figure``, by the named
+   policy); copies join their original's item (one source, not two); parts listed together
+   ("300 militants and 1,065 civilians") are summed into a parent-category item (or the
+   extractor's derived total takes its parts' tolerance); parts of the same kind as their whole
+   stay out;
+2. per event, modality (counts vs forecasts/plans) and category (loose classes such as vehicles
+   also per counted thing; background events only between figures of one kind): two-sided items
+   are grouped by greedy piercing (fewest groups sharing a value, one sweep by upper end);
+   the groups that another source contradicts become ONE ``conflict`` per stretch of reports,
+   and a change between stretches reported on different days an ``update``; one-sided items
+   ("over 1,500") against all groups give at most one ``conflict``/``update`` and one
+   ``tension`` per direction; groups of two or more voices an ``agreement``. Findings grow with
+   groups, never with pairs of claims; every listed figure in a conflict is contradicted by
+   some figure of another source in it;
+3. a part never exceeds its whole ("2,500 people, including 700 militants");
+4. gaps (single-source event, single-source breakdown, undatable figures, uncovered stretches
+   of a storyline), duplicates, and a low / best / high estimate per event and category.
 Output order is deterministic.
 """
 from __future__ import annotations
