@@ -803,7 +803,8 @@ def _gaps(claims, events, documents, roots, copies, pol, findings):
     for e in events:
         if e.background or not e.date or len(e.date) != 10 or e.id not in by_event:
             continue
-        lines.setdefault(e.place or "", []).append(e)
+        # a storyline per town: "al-Waer, Homs" is told with "Homs"
+        lines.setdefault((e.place or "").split(",")[-1].strip(), []).append(e)
     for place in sorted(lines):
         evs = sorted(lines[place], key=lambda e: (e.date, e.id))
         plans = [c for e in evs for c in by_event.get(e.id, []) if _modality(c) == "forecast"]

@@ -291,3 +291,18 @@ def test_quake_toll_rises_with_a_same_day_discrepancy():
     assert not [f for f in findings if f.kind == "tension"]          # earlier lower bounds: the toll rose since
     assert (est[0].low, est[0].best, est[0].high) == (1150, 1200, 1250)
     assert est[0].rule.startswith("latest reports only")
+
+
+def test_timeline_gap_per_town_with_the_plan():
+    evs = [Event(id="p", label="agreement", date="2017-03-14", place="Homs"),
+           Event(id="f", label="first group leaves", date="2017-03-18", place="al-Waer, Homs"),
+           Event(id="d", label="deployment", date="2017-05", place="al-Waer, Homs"),
+           Event(id="l", label="last group leaves", date="2017-05-21", place="Homs"),
+           Event(id="x", label="elsewhere", date="2017-04-10", place="Aleppo")]
+    cl = [claim("a1", "a", 10000, event="p", modality="plan", text="10,000 people"),
+          claim("b1", "b", 400, event="f"), claim("c1", "c", 500, event="d"),
+          claim("d1", "d", 2500, event="l"), claim("e1", "e", 80, event="x")]
+    gaps = [f for f in run(cl, events=evs)[0] if f.kind == "gap" and f.event is None]
+    assert len(gaps) == 1
+    assert "between 2017-03-18" in gaps[0].explanation and "and 2017-05-21" in gaps[0].explanation
+    assert "'10,000 people'" in gaps[0].explanation and gaps[0].claims == ("a1",)
