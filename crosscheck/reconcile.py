@@ -80,7 +80,11 @@ class _Item:
 
     def __post_init__(self):
         lo, hi = self.iv.low, self.iv.high
-        if lo is not None and hi is not None:
+        if self.qualifier in ("gt", "ge") and lo is not None:
+            self.shape = "lower"      # open above, even when a cue caps it ("just over")
+        elif self.qualifier in ("lt", "le") and hi is not None:
+            self.shape = "upper"      # open below, even when counts start at 0 ("up to 150,000")
+        elif lo is not None and hi is not None:
             self.shape = "bounded"
         elif lo is not None and hi is None:
             self.shape = "lower"
@@ -458,6 +462,14 @@ def _when(items) -> str:
     return ""
 
 
+def _updating(pol, category) -> dict:
+    """The policy for one category: only running counts (tolls) change over time; other figures
+    reported on different days about one happening (a crowd, a convoy) still disagree."""
+    if category in pol.get("update_categories", ("killed", "injured")):
+        return pol
+    return {**pol, "updates": "none"}
+
+
 def _is_update(direction, pol, modality) -> bool:
     mode = str(pol.get("updates", "up"))
     if modality != "count" or direction is None or mode == "none":
@@ -467,6 +479,7 @@ def _is_update(direction, pol, modality) -> bool:
 
 def _analyse(event, modality, category, items, pol, findings):
     """Findings for one event, modality and category."""
+    pol = _updating(pol, category)
     reach = float(pol.get("open_reach", 0.5))
     by = ("report", "day") if str(pol.get("update_by", "report")) == "report+day" else ("report",)
     for it in items:
@@ -580,9 +593,13 @@ def _analyse(event, modality, category, items, pol, findings):
     ranked = sorted(range(len(groups)), key=lambda i: (-len(_sources(groups[i])), i))
     for i in sorted(ranked[:maxg]):
         g, common = groups[i], commons[i]
-        support = [b for b in lowers + uppers if iv.compatible(b.iv, common) and
-                   ((b.shape == "lower" and common.low is not None and b.reach >= common.low) or
-                    (b.shape == "upper" and common.high is not None and b.reach <= common.high))]
+        lows = [b for b in lowers if iv.compatible(b.iv, common) and common.low is not None
+                and b.reach >= common.low]
+        ups = [b for b in uppers if iv.compatible(b.iv, common) and common.high is not None
+               and b.reach <= common.high]
+        for b in sorted(lows + ups, key=lambda b: (-len(_sources([b])), b.key)):
+            common = iv.intersect(common, b.iv) or common   # all of them at once, not just each
+        support = [b for b in lows + ups if iv.compatible(b.iv, common)]
         if len({it.voice for it in g + support}) >= 2 and len(_sources(g + support)) >= 2:
             emit("agreement", f"{len(_sources(g + support))} independent sources agree on {what}: "
                  f"{_describe(g + support)}, all within {iv.fmt(common)}", g + support)
@@ -687,6 +704,7 @@ def _kinds(items, threshold):
 def _estimate(event, modality, category, items, pol) -> Optional[Estimate]:
     """low / best / high, UCDP style, with the rule that made them. When the figure changed over
     time (an update), only the latest reports count."""
+    pol = _updating(pol, category)
     bounded = [it for it in items if it.shape == "bounded"]
     lowers = [it for it in items if it.shape == "lower"]
     uppers = [it for it in items if it.shape == "upper"]
