@@ -577,17 +577,18 @@ def _analyse(event, modality, category, items, pol, findings):
             far_groups.append(g)
             far_n = max(far_n, n)
             edge = _stated(order[n - 1], above)
-            if edge:
-                r = ref / edge
+            if edge and ref:
+                r = ref / edge if above else edge / ref       # how far apart, as a factor >= 1
                 ratio = r if ratio is None else min(ratio, r)
-        far_b = order[:far_n]
         if far_groups:
             fg = [it for g in far_groups for it in g]
-            fb = far_b
-            how = f" ({ratio:.1f} times the stated bound or more)" if ratio else ""
+            fb = order[:far_n]
+            bound = fb[-1]
+            word = _CUES.get(bound.qualifier, ("", "more than" if above else "fewer than"))[1]
+            how = (f" ({ratio:.1f} times {'the stated bound' if above else 'the figure'} or more)"
+                   if ratio else "")
             emit("tension", f"{_describe(fg)} fits {_describe(fb)} only through the open bound{how}: "
-                 f"true, but far from what {'more than' if above else 'fewer than'} "
-                 f"{iv.fmt_num(_stated(fb[-1], above))} says", fg + fb)
+                 f"true, but far from what '{word} {iv.fmt_num(_stated(bound, above))}' says", fg + fb)
 
     # agreement: a group of sources sharing a value, with the bounds that plainly fit it
     ranked = sorted(range(len(groups)), key=lambda i: (-len(_sources(groups[i])), i))

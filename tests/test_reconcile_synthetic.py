@@ -306,3 +306,16 @@ def test_timeline_gap_per_town_with_the_plan():
     assert len(gaps) == 1
     assert "between 2017-03-18" in gaps[0].explanation and "and 2017-05-21" in gaps[0].explanation
     assert "'10,000 people'" in gaps[0].explanation and gaps[0].claims == ("a1",)
+
+
+def test_crowd_up_to_150000_beside_40000_is_tension_and_organisers_against_police_a_conflict():
+    cl = [claim("d1", "d", 150000, report="2024-03-10", text="150,000 people", said_by="organisers"),
+          claim("e1", "e", 40000, "approx", report="2024-03-09", text="About 40,000 people"),
+          claim("f1", "f", 150000, "le", report="2024-03-11", text="Up to 150,000 people")]
+    findings, _ = run(cl)
+    conf = [f for f in findings if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"d1", "e1"}     # a crowd does not grow between reports
+    ten = [f for f in findings if f.kind == "tension"]
+    assert len(ten) == 1 and set(ten[0].claims) == {"e1", "f1"}
+    assert "3.4 times the figure" in ten[0].explanation and "'at most 150,000'" in ten[0].explanation
+    assert not [f for f in findings if f.kind == "agreement" and "e1" in f.claims and "f1" in f.claims]
