@@ -462,10 +462,18 @@ def _when(items) -> str:
     return ""
 
 
-def _updating(pol, category) -> dict:
-    """The policy for one category: only running counts (tolls) change over time; other figures
+_RUNNING = re.compile(r"\b(so far|to date|in total|until now|up to now|(?:has|have|had) (?:now )?(?:risen|climbed|"
+                      r"reached|grown)|rose to|risen to|climbed to|increased to|reached|running total|"
+                      r"cumulative|death toll|toll)\b", re.I)
+
+
+def _updating(pol, category, items=()) -> dict:
+    """The policy for one category: only running counts change over time (tolls by default, or
+    figures stated as a running total: "so far", "rose to", "has reached"); other figures
     reported on different days about one happening (a crowd, a convoy) still disagree."""
     if category in pol.get("update_categories", ("killed", "injured")):
+        return pol
+    if any(it.claim is not None and _RUNNING.search(it.claim.sentence or "") for it in items):
         return pol
     return {**pol, "updates": "none"}
 
@@ -479,7 +487,7 @@ def _is_update(direction, pol, modality) -> bool:
 
 def _analyse(event, modality, category, items, pol, findings):
     """Findings for one event, modality and category."""
-    pol = _updating(pol, category)
+    pol = _updating(pol, category, items)
     reach = float(pol.get("open_reach", 0.5))
     by = ("report", "day") if str(pol.get("update_by", "report")) == "report+day" else ("report",)
     for it in items:
@@ -705,7 +713,7 @@ def _kinds(items, threshold):
 def _estimate(event, modality, category, items, pol) -> Optional[Estimate]:
     """low / best / high, UCDP style, with the rule that made them. When the figure changed over
     time (an update), only the latest reports count."""
-    pol = _updating(pol, category)
+    pol = _updating(pol, category, items)
     bounded = [it for it in items if it.shape == "bounded"]
     lowers = [it for it in items if it.shape == "lower"]
     uppers = [it for it in items if it.shape == "upper"]

@@ -319,3 +319,12 @@ def test_crowd_up_to_150000_beside_40000_is_tension_and_organisers_against_polic
     assert len(ten) == 1 and set(ten[0].claims) == {"e1", "f1"}
     assert "3.4 times the figure" in ten[0].explanation and "'at most 150,000'" in ten[0].explanation
     assert not [f for f in findings if f.kind == "agreement" and "e1" in f.claims and "f1" in f.claims]
+
+
+def test_a_running_total_of_evacuees_is_an_update():
+    cl = [claim("a1", "a", 3000, report="2017-03-18", sentence="So far 3,000 people have left the district."),
+          claim("b1", "b", 5000, report="2017-03-19", sentence="The number of evacuees has reached 5,000.")]
+    assert [f.kind for f in run(cl)[0] if f.kind in ("update", "conflict")] == ["update"]
+    cl = [claim("a1", "a", 3000, report="2017-03-18", sentence="3,000 people marched."),
+          claim("b1", "b", 5000, report="2017-03-19", sentence="5,000 people marched on Saturday.")]
+    assert [f.kind for f in run(cl)[0] if f.kind in ("update", "conflict")] == ["conflict"]
