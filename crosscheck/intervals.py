@@ -155,7 +155,8 @@ def from_figure(value, low, high, qualifier: str, policy: dict, *, integer: bool
 
     exact:  within the rounding its digits imply (``policy['exact']`` = "rounding" | "point"),
             the half-unit capped at ``round_cap`` of the value ("300" -> [270, 330], "1,065" -> 1,065);
-    approx: +- ``approx`` of the value;
+    approx: +- ``approx`` of the value; "nearly"/"almost"/"just under" only below it, "just over"
+            only above (the numbers stage marks "nearly 400" approx);
     gt/ge:  open / closed above the value, unbounded above ("just over" caps at +``approx``);
     lt/le:  below the value, down to 0 for counts ("nearly"/"almost" start at -``approx``);
     range:  [low, high].
@@ -173,7 +174,12 @@ def from_figure(value, low, high, qualifier: str, policy: dict, *, integer: bool
     elif q == "approx":
         v = float(value if value is not None else (low if low is not None else high))
         d = abs(v) * approx
-        out = Interval(v - d, v + d)
+        if _NEARLY.search(text or ""):          # "nearly 400": just under, not above
+            out = Interval(v - d, v)
+        elif _JUST_OVER.search(text or ""):     # "just over 400": just above
+            out = Interval(v, v + d)
+        else:
+            out = Interval(v - d, v + d)
     elif q in ("gt", "ge"):
         v = float(value if value is not None else low)
         cap = None
