@@ -19,12 +19,13 @@ Steps:
 2. per event, modality (counts vs forecasts/plans) and category (loose classes such as vehicles
    also per counted thing; background events only between figures of one kind): two-sided items
    are grouped by greedy piercing (fewest groups sharing a value, one sweep by upper end);
-   the groups that another source contradicts become ONE ``conflict`` per stretch of reports,
-   and a change between stretches reported on different days an ``update``; one-sided items
-   ("over 1,500") against all groups give at most one ``conflict``/``update`` and one
-   ``tension`` per direction; groups of two or more voices an ``agreement``. Findings grow with
-   groups, never with pairs of claims; every listed figure in a conflict is contradicted by
-   some figure of another source in it;
+   the groups that another source contradicts (within one stretch of reports) and the one-sided
+   items ("over 1,500") that contradict groups or each other make ONE ``conflict`` per event and
+   category, its sentence naming each disagreement; a running count that changed between
+   stretches reported on different days is an ``update``; a figure true only through another's
+   open bound a ``tension`` (one per direction); groups of two or more voices an ``agreement``.
+   Findings grow with groups, never with pairs of claims; every figure a conflict lists is
+   contradicted by some figure of another source in it;
 3. a part never exceeds its whole ("2,500 people, including 700 militants");
 4. gaps (single-source event, single-source breakdown, undatable figures, uncovered stretches
    of a storyline), duplicates, and a low / best / high estimate per event and category.
@@ -501,7 +502,12 @@ def _analyse(event, modality, category, items, pol, findings):
     groups = _pierce(bounded)
     what = f"{category}" + (" (forecast)" if modality == "forecast" else "")
 
+    disagreements = []     # every contradiction of this event and category: one conflict finding
+
     def emit(kind, text, its):
+        if kind == "conflict":
+            disagreements.append((text, its))
+            return
         findings.append(Finding(kind=kind, explanation=text, event=event, category=category,
                                 claims=_ids(its), docs=_docs(its)))
 
@@ -628,6 +634,12 @@ def _analyse(event, modality, category, items, pol, findings):
         elif len(_sources(bounds)) >= 2:
             emit("agreement", f"weak agreement: {_describe(bounds)} are all {word} bounds for {what} "
                  f"and overlap", bounds)
+    if disagreements:
+        its = [it for _, part in disagreements for it in part]
+        text = disagreements[0][0] if len(disagreements) == 1 else (
+            f"Sources disagree on {what}: " + "; and ".join(t for t, _ in disagreements))
+        findings.append(Finding(kind="conflict", explanation=text, event=event, category=category,
+                                claims=_ids(its), docs=_docs(its)))
 
 
 def _disagreement(groups, what, maxg) -> str:

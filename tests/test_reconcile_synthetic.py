@@ -328,3 +328,15 @@ def test_a_running_total_of_evacuees_is_an_update():
     cl = [claim("a1", "a", 3000, report="2017-03-18", sentence="3,000 people marched."),
           claim("b1", "b", 5000, report="2017-03-19", sentence="5,000 people marched on Saturday.")]
     assert [f.kind for f in run(cl)[0] if f.kind in ("update", "conflict")] == ["conflict"]
+
+
+def test_all_disagreements_of_one_event_and_category_make_one_conflict():
+    K = dict(category="killed", counted="people")
+    cl = [claim("a1", "a", 5000, "gt", report="2023-02-07", text="more than 5,000 people", **K),
+          claim("a2", "a", 3419, report="2023-02-07", text="3,419 people", **K),
+          claim("b1", "b", 3381, report="2023-02-07", text="3,381", **K)]
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"a1", "a2", "b1"}
+    text = conf[0].explanation
+    assert text.startswith("Sources disagree on killed: ") and "'3,381' (b) against '3,419 people' (a)" in text
+    assert "is below 'more than 5,000 people' (a), which needs at least 5,001" in text
