@@ -223,10 +223,10 @@ def _speaker(name: str) -> str:
 
 
 def _report(c, docs) -> Optional[str]:
-    if c.report_date:
-        return c.report_date
+    """The day the source reported the figure (ISO YYYY-MM-DD); a coarser date cannot order reports."""
     d = docs.get(c.doc)
-    return d.published if d else None
+    r = c.report_date or (d.published if d else None)
+    return r if r and len(r) == 10 else None
 
 
 def _modality(c) -> str:
