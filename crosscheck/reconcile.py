@@ -268,11 +268,8 @@ def _build_items(claims, docs, roots, copies, pol):
             parts = [by_id[p] for p in c.parts if p in by_id]
             if parts and len(parts) == len(c.parts):
                 # the total allows what its parts allow together: 300 (rounded) + 1,065
-                label = (" + ".join(_phrase(p) for p in parts)
-                         + f" = {iv.fmt_num(c.value) if c.value is not None else iv.fmt(ivl)} {c.category}")
-                ivl = _interval(parts[0], pol)
-                for p in parts[1:]:
-                    ivl = iv.add(ivl, _interval(p, pol))
+                ivl, named = _summed(parts, pol)
+                label = f"{named} = {iv.fmt_num(c.value) if c.value is not None else iv.fmt(ivl)} {c.category}"
         add((c.event, _modality(c), c.category),
             _Item(c.id, ids, ds, roots[c.id], ivl, label, _point(c),
                   min(reps) if reps else None, c.qualifier, c, _context(c)))
@@ -321,12 +318,18 @@ def _same_kind_parts(claims, by_id) -> set:
     return out
 
 
-def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
-    """'300 militants and 1,065 civilians' -> a people item [1,335, 1,395] named '300 militants + 1,065 civilians'."""
-    total = parts[0]
+def _summed(parts, pol):
+    """The interval parts allow together, and how the sum reads: '300 militants + 1,065 civilians'."""
     ivl = _interval(parts[0], pol)
     for p in parts[1:]:
         ivl = iv.add(ivl, _interval(p, pol))
+    return ivl, " + ".join(_phrase(p) for p in parts)
+
+
+def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
+    """'300 militants and 1,065 civilians' -> a people item [1,335, 1,395] named '300 militants + 1,065 civilians'."""
+    total = parts[0]
+    ivl, named = _summed(parts, pol)
     vals = [_point(p) for p in parts]
     value = sum(vals) if None not in vals else None
     ids, ds = [], []
@@ -335,8 +338,7 @@ def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
         ids += i2
         ds += d2
     reps = [r for r in (_report(by_id[i], docs) for i in ids) if r]
-    label = (" + ".join(_phrase(p) for p in parts)
-             + f" = {iv.fmt_num(value) if value is not None else iv.fmt(ivl)} {parent}")
+    label = f"{named} = {iv.fmt_num(value) if value is not None else iv.fmt(ivl)} {parent}"
     add((total.event, _modality(total), parent),
         _Item("+".join(p.id for p in parts), ids, ds, roots[parts[0].id], ivl, label, value,
               min(reps) if reps else None, "sum", None, _context(total)))
