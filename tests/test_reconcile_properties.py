@@ -79,3 +79,25 @@ def test_conflicts_are_sound_and_complete(claims):
         if f.kind == "agreement":
             assert all(iv.compatible(_iv(by_id[a]), _iv(by_id[b])) for a in f.claims for b in f.claims), \
                 f.explanation
+
+
+@settings(max_examples=150, deadline=None)
+@given(figures(), st.lists(st.sampled_from([None, "2023-02-06", "2023-02-07", "2023-02-08"]), min_size=12,
+                           max_size=12))
+def test_conflicts_stay_sound_with_reports_over_days(claims, days):
+    """Tolls reported over several days: updates take some disagreements, what stays a conflict
+    is still contradicted by another source, and no figure is both only-updated and conflicting."""
+    claims = [c.__class__(**{**c.__dict__, "category": "killed", "report_date": days[i]})
+              for i, c in enumerate(claims)]
+    events = [Event(id="e", label="e", date=None, claims=tuple(c.id for c in claims))]
+    docs = [Document(doc=d) for d in sorted({c.doc for c in claims})]
+    findings, estimates = reconcile(claims, events, docs, {"max_groups": 100})
+    by_id = {c.id: c for c in claims}
+    for f in findings:
+        if f.kind == "conflict":
+            for a in f.claims:
+                assert any(not iv.compatible(_iv(by_id[a]), _iv(by_id[b])) and by_id[a].doc != by_id[b].doc
+                           for b in f.claims), (f.explanation, a)
+        if f.kind == "update":
+            assert len({by_id[a].report_date for a in f.claims}) >= 2, f.explanation
+    assert len(estimates) <= 1
