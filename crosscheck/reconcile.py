@@ -794,8 +794,9 @@ def _gaps(claims, events, documents, roots, copies, pol, findings):
                                     eid, None, tuple(c.id for c in cl), tuple(sorted({c.doc for c in cl}))))
             continue
         by_cat = {}
+        skip = set(pol.get("gap_skip_categories", ("other",)))
         for c in cl:
-            if not c.change:
+            if not c.change and c.category not in skip:
                 by_cat.setdefault(c.category, []).append(c)
         alone = {}
         for cat in sorted(by_cat):
