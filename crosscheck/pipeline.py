@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+import json
+from dataclasses import asdict, replace
+from pathlib import Path
 from typing import Iterable, Optional
 
 from . import __version__
@@ -33,10 +35,37 @@ def process_article(article: Article, config: Config):
     return date_claims(article, claims)
 
 
+def _code_digest() -> str:
+    """A digest of the package's own source and data, so that a changed stage never reads
+    results an older one cached (the version number alone misses edits between releases)."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+        root = Path(__file__).resolve().parent
+        try:
+            files = sorted(p for p in root.rglob("*") if p.suffix in (".py", ".toml", ".json")
+                           and "__pycache__" not in p.parts)
+            for p in files:
+                h.update(p.relative_to(root).as_posix().encode())
+                h.update(b"\0")
+                h.update(p.read_bytes())
+                h.update(b"\0")
+        except OSError:
+            pass
+        _CODE_DIGEST = h.hexdigest()[:16]
+    return _CODE_DIGEST
+
+
+_CODE_DIGEST: Optional[str] = None
+
+
 def _cache_key(article: Article, config: Config) -> str:
+    """The article's content and metadata (not where it sits on disk), the extractor's
+    version and code, and the config digest."""
     h = hashlib.sha256()
-    for part in (EXTRACTOR_VERSION, config.digest, article.doc, article.published or "",
-                 article.published_from or "", article.text):
+    fields = {k: v for k, v in asdict(article).items() if k != "source"}
+    for part in (EXTRACTOR_VERSION, _code_digest(), config.digest,
+                 json.dumps(fields, sort_keys=True, ensure_ascii=False)):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()
@@ -55,10 +84,18 @@ class _Task:
             return IngestError(article.doc, f"extraction failed ({exc.__class__.__name__}: {exc})")
 
 
+def _crashed(article: Article):
+    return IngestError(article.source or article.doc, "extraction failed (the worker process died)")
+
+
 def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, executor: str = "auto",
                   workers: Optional[int] = None, scheduler: Optional[str] = None, cache: bool = True,
                   cache_path: Optional[str] = None, progress: bool = False):
-    """Stages 1-2. Returns (articles, claims, documents, errors), all in a stable order."""
+    """Stages 1-2. Returns (articles, claims, documents, errors), all in a stable order.
+
+    Articles whose key is in the cache are not extracted again; the others are mapped
+    over ``executor`` and stored in one transaction.
+    """
     config = config or load_config()
     articles, errors = [], []
     for item in iter_articles(paths):
@@ -76,14 +113,14 @@ def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, exec
     store = open_cache(cache_path, enabled=cache)
     try:
         keys = [_cache_key(a, config) for a in articles]
-        results = [store.get(k) for k in keys]
+        hits = store.get_many(keys)
+        results = [hits.get(k) for k in keys]
         todo = [i for i, r in enumerate(results) if r is None]
         fresh = map_articles(_Task(config), [articles[i] for i in todo], executor=executor,
-                             workers=workers, scheduler=scheduler, progress=progress)
+                             workers=workers, scheduler=scheduler, progress=progress, on_crash=_crashed)
         for i, r in zip(todo, fresh):
             results[i] = r
-            if not isinstance(r, IngestError):
-                store.put(keys[i], r)
+        store.put_many((keys[i], results[i]) for i in todo if not isinstance(results[i], IngestError))
     finally:
         store.close()
 
