@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, replace
+from dataclasses import fields as dataclass_fields, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -63,7 +63,7 @@ def _cache_key(article: Article, config: Config) -> str:
     """The article's content and metadata (not where it sits on disk), the extractor's
     version and code, and the config digest."""
     h = hashlib.sha256()
-    fields = {k: v for k, v in asdict(article).items() if k != "source"}
+    fields = {f.name: getattr(article, f.name) for f in dataclass_fields(article) if f.name != "source"}
     for part in (EXTRACTOR_VERSION, _code_digest(), config.digest,
                  json.dumps(fields, sort_keys=True, ensure_ascii=False)):
         h.update(part.encode("utf-8", "surrogatepass"))
