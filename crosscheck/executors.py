@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import warnings
 from typing import Callable, Optional, Sequence
 
 import click
@@ -251,8 +252,10 @@ def _map_dask(fn, items, workers, scheduler, bar, on_crash):
             except (OSError, TimeoutError, ValueError) as exc:
                 raise ExecutorError(f"cannot reach the dask scheduler at {scheduler} ({exc})") from None
         else:
-            cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=50)
+            with warnings.catch_warnings():   # "Port 8787 is already in use": it picks another
+                warnings.simplefilter("ignore", UserWarning)
+                cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=50)
             client = Client(cluster, set_as_default=False)
         with client:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 2))
