@@ -5,6 +5,8 @@
 
 The run is ``crosscheck.run`` then ``render.to_json``, cache off, ``--executor serial`` (a
 profiler does not follow work into pool workers; the per-article work is the same code).
+Times are CPU seconds of this process (``time.process_time``), so that other jobs on a
+shared machine do not inflate them.
 By stage: the cumulative time of each stage's entry point. By package: the functions' own
 time (tottime) summed by the top-level package of their file (crosscheck.<module>,
 quantulum3, dateparser, networkx, re, json, ...), so library hot spots show.
@@ -18,6 +20,7 @@ import shutil
 import sys
 import sysconfig
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -73,7 +76,7 @@ def main(argv=None):
     try:
         from crosscheck import pipeline
         from crosscheck.render import to_json
-        prof = cProfile.Profile()
+        prof = cProfile.Profile(time.process_time)   # CPU time: other jobs on the machine do not count
         prof.enable()
         result = pipeline.run([str(folder)], cache=False, executor="serial")
         to_json(result)
@@ -92,7 +95,7 @@ def main(argv=None):
             if name == fn and filename.replace("\\", "/").endswith(suffix):
                 by_stage[label] += ct
     print(f"{len(result.claims)} claims, {len(result.events)} events, {len(result.findings)} findings; "
-          f"profiled total {total:.2f} s (profiling slows Python code ~1.5-2x)")
+          f"profiled total {total:.2f} s CPU (profiling slows Python code ~1.5-2x)")
     print("\nby stage (cumulative time of its entry point):")
     for label, _, _ in dict.fromkeys((e[0], None, None) for e in ENTRY_POINTS):
         if label in by_stage:
