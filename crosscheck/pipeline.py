@@ -124,7 +124,7 @@ def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, exec
         unique.append(a)
     articles = sorted(unique, key=lambda a: a.doc)
 
-    store = open_cache(cache_path, enabled=cache)
+    store = open_cache(cache_path, enabled=cache, generation=_code_digest())
     try:
         keys = [_cache_key(a, config) for a in articles]
         hits = store.get_many(keys)
