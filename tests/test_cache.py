@@ -119,15 +119,16 @@ def test_sqlite_file_of_another_program_is_left_alone(tmp_path, capfd):
     assert path.read_bytes() == before
 
 
-def test_older_layout_of_our_own_is_rebuilt(tmp_path):
+@pytest.mark.parametrize("layout", ["crosscheck-extract-cache 0", "crosscheck-extract-cache 1"])
+def test_older_layout_of_our_own_is_rebuilt(tmp_path, layout):
     path = tmp_path / "c.sqlite"
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-    db.execute("INSERT INTO meta VALUES ('schema', 'crosscheck-extract-cache 0')")
-    db.execute("CREATE TABLE extract (k TEXT)")
+    db.execute("INSERT INTO meta VALUES ('schema', ?)", (layout,))
+    db.execute("CREATE TABLE extract (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.commit()
     db.close()
-    with open_cache(path) as c:
+    with open_cache(path, generation="g") as c:
         c.put("k", _value())
         assert c.get("k") == _value()
 
@@ -286,15 +287,3 @@ def test_rows_of_an_older_extractor_are_dropped_on_the_first_write(tmp_path):
         assert len(c) == 1
         c.put("d", _value())
         assert len(c) == 2
-
-
-def test_layout_1_file_is_rebuilt(tmp_path):
-    path = tmp_path / "c.sqlite"
-    db = sqlite3.connect(path)
-    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    db.execute("INSERT INTO meta VALUES ('schema', 'crosscheck-extract-cache 1')")
-    db.execute("CREATE TABLE extract (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    db.commit()
-    db.close()
-    with open_cache(path, generation="g") as c:
-        assert c.put("k", _value()) is None and c.get("k") == _value()
