@@ -197,3 +197,13 @@ def test_pipeline_task_warm_up_never_raises(monkeypatch):
 
     monkeypatch.setattr(pipeline, "process_article", boom)
     pipeline._Task(load_config()).warm_up()
+
+
+def test_dask_on_a_given_scheduler_matches_serial():
+    distributed = pytest.importorskip("distributed")
+    serial = pipeline.extract_paths([str(SEEDS)], executor="serial", cache=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        remote = pipeline.extract_paths([str(SEEDS)], executor="auto", scheduler=cluster.scheduler_address,
+                                        cache=False)
+    assert remote[1:] == serial[1:]
