@@ -394,3 +394,8 @@ def test_of_whom_in_the_same_sentence():
 ])
 def test_bare_figures_counted_by_their_verb_or_noun(text, figure, category):
     assert one(text, figure).category == category
+
+
+def test_currency_names_written_out_are_money():
+    assert one("The budget adds 1.5 billion shekels for defence.", "1.5 billion").category == "money"
+    assert one("Clients with more than 7.5 million Danish crowns pay the fee.", "more than 7.5 million").category == "money"
