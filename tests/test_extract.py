@@ -399,3 +399,12 @@ def test_bare_figures_counted_by_their_verb_or_noun(text, figure, category):
 def test_currency_names_written_out_are_money():
     assert one("The budget adds 1.5 billion shekels for defence.", "1.5 billion").category == "money"
     assert one("Clients with more than 7.5 million Danish crowns pay the fee.", "more than 7.5 million").category == "money"
+
+
+@pytest.mark.parametrize("text,figure,who", [
+    ("He said Osler has 59 users with a total of 12 million of claims, ranging widely.", "59", None),
+    ("Diageo, which is the biggest spirits company, said the move will enable 8 new lines.", "8", "Diageo"),
+    ("An additional 15 miles for the Volt's EPA-estimated range was added.", "15", None),
+])
+def test_said_by_not_from_nouns_or_clauses(text, figure, who):
+    assert one(text, figure).said_by == who
