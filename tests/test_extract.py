@@ -408,3 +408,12 @@ def test_currency_names_written_out_are_money():
 ])
 def test_said_by_not_from_nouns_or_clauses(text, figure, who):
     assert one(text, figure).said_by == who
+
+
+def test_three_part_list_with_its_subsets():
+    text = "Some 2,000 people left, including 300 militants, 1,065 civilians and 40 children."
+    whole, a, b, c, total = run(text, ["Some 2,000", "300", "1,065", "40"])
+    assert a.group == b.group == c.group == a.id
+    assert [x.part_of for x in (a, b, c)] == [whole.id] * 3
+    assert total.derived and total.parts == (a.id, b.id, c.id) and total.value == 1405
+    assert total.part_of == whole.id
