@@ -557,7 +557,6 @@ def _speaker(phrase: str, sp: _Speakers) -> Optional[str]:
         return None
     runs = _name_runs(seg)
     roles = _role_words(seg)
-    words = seg.split()
     if not runs:
         desc = re.sub(r"^(?:the|a|an)\s+", "", seg, flags=re.I)
         for r in roles:
@@ -592,7 +591,6 @@ def _speaker(phrase: str, sp: _Speakers) -> Optional[str]:
     if not is_org:
         name = sp.resolve_surname(name)
     sp.remember(name, roles, not is_org)
-    del words
     return name
 
 

@@ -72,7 +72,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list:
         nl = text.find("\n", pos, end)
         if nl < 0:
             break
-        line_start, line_end = pos, nl
+        line_end = nl
         nxt = nl + 1
         pos = nxt
         # is the break after this line soft (a hard-wrapped sentence)?
