@@ -405,7 +405,9 @@ _SPEECH = (r"said|says|say|told|tells|tell|added|adds|noted|notes|stressed|stres
            r"explained|warned|wrote|writes|insisted|declared|revealed|disclosed|tweeted|indicated|"
            r"emphasi[sz]ed|underlined|acknowledged|admitted|asserted|argued|alleged|"
            r"pointed out|quoted|cited|adding|saying|telling")
-_SUBJ_VERB = re.compile(rf"\b(?P<verb>{_SPEECH})\b(?!\s+(?:by|to be)\b)")
+_SUBJ_VERB = re.compile(rf"(?<![\w-])(?P<verb>{_SPEECH})\b(?!\s+(?:by|to be)\b)")
+# a reporting word used as a noun: "a total of $12.4 million of claims", "the reports"
+_NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|his|her|its|their|our|these|those|such|new|any|no|in|for)\s+$", re.I)
 # adverbs and auxiliaries between a subject and its verb: "al-Barazi later told", "Dell on Monday announced"
 _ADV_BEFORE = re.compile(r"(?:\b(?:has|have|had|also|later|earlier|previously|then|further|separately|"
                          r"reportedly|recently|on \w+day|(?:last|this|next) (?:week|month|year|\w+day))\s+)+$")
@@ -555,7 +557,6 @@ def _speaker(phrase: str, sp: _Speakers) -> Optional[str]:
         return None
     runs = _name_runs(seg)
     roles = _role_words(seg)
-    words = seg.split()
     if not runs:
         desc = re.sub(r"^(?:the|a|an)\s+", "", seg, flags=re.I)
         for r in roles:
@@ -590,7 +591,6 @@ def _speaker(phrase: str, sp: _Speakers) -> Optional[str]:
     if not is_org:
         name = sp.resolve_surname(name)
     sp.remember(name, roles, not is_org)
-    del words
     return name
 
 
@@ -677,7 +677,7 @@ def _subject_start(s: str, v: int) -> Optional[int]:
                     return name_start
         return None
     phrase = s[start:v].split()
-    while phrase and phrase[0].lower() in ("of", "for", "from"):
+    if phrase[0].lower() in ("of", "for", "from") or phrase[-1].lower() in _SUBJ_INNER:
         return None
     # an appositive before it: "Anatoly Tsyganok, the head of the Center ... told"
     if i > 1 and toks[i - 1][0] == "," and _looks_description(s[start:v].strip()):
@@ -723,8 +723,8 @@ def _attributions(s: str, sp: _Speakers) -> list:
         if any(a <= m.start("np") < b for a, b in taken):
             continue
         np = m.group("np")
-        if np.split()[0].lower() in _STOP and np.split()[0].lower() not in ("the", "a", "an"):
-            continue
+        if any(w.lower() in _STOP and w.lower() not in _SUBJ_INNER for w in np.split()):
+            continue            # not a name after the verb but a clause: ", said the move will ..."
         name = _speaker(np, sp)
         if name:
             out.append(_Attr(name, m.start(), m.end(), m.start()))
@@ -737,7 +737,7 @@ def _attributions(s: str, sp: _Speakers) -> list:
         if any(a <= v < b for a, b in taken):
             continue
         verb = m.group("verb")
-        if verb in ("adding", "saying", "telling"):
+        if verb in ("adding", "saying", "telling") or _NOUN_BEFORE.search(s, max(0, v - 8), v):
             continue
         if verb in ("added", "adds") and _DIGIT_NEXT.match(s, m.end()):   # "X added 15 sen": a gain
             continue

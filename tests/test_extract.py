@@ -394,3 +394,26 @@ def test_of_whom_in_the_same_sentence():
 ])
 def test_bare_figures_counted_by_their_verb_or_noun(text, figure, category):
     assert one(text, figure).category == category
+
+
+def test_currency_names_written_out_are_money():
+    assert one("The budget adds 1.5 billion shekels for defence.", "1.5 billion").category == "money"
+    assert one("Clients with more than 7.5 million Danish crowns pay the fee.", "more than 7.5 million").category == "money"
+
+
+@pytest.mark.parametrize("text,figure,who", [
+    ("He said Osler has 59 users with a total of 12 million of claims, ranging widely.", "59", None),
+    ("Diageo, which is the biggest spirits company, said the move will enable 8 new lines.", "8", "Diageo"),
+    ("An additional 15 miles for the Volt's EPA-estimated range was added.", "15", None),
+])
+def test_said_by_not_from_nouns_or_clauses(text, figure, who):
+    assert one(text, figure).said_by == who
+
+
+def test_three_part_list_with_its_subsets():
+    text = "Some 2,000 people left, including 300 militants, 1,065 civilians and 40 children."
+    whole, a, b, c, total = run(text, ["Some 2,000", "300", "1,065", "40"])
+    assert a.group == b.group == c.group == a.id
+    assert [x.part_of for x in (a, b, c)] == [whole.id] * 3
+    assert total.derived and total.parts == (a.id, b.id, c.id) and total.value == 1405
+    assert total.part_of == whole.id
