@@ -249,8 +249,10 @@ def _build_items(claims, docs, roots, copies, pol):
     covered_groups = {(c.doc, c.group) for c in claims if c.derived and c.parts and c.group}
     covered_parts = {p for c in claims if c.derived for p in c.parts}
     skip = _same_kind_parts(claims, by_id)
-    skip |= {c.id for c in claims if not c.part_of and _not_a_whole(c)}
-    listed = [run for run in _listed_people(claims, covered_parts) if not any(c.id in skip for c in run)]
+    not_whole = {c.id for c in claims if not c.part_of and _not_a_whole(c)}
+    skip |= not_whole
+    listed = [run for run in _listed_people(claims, covered_parts)
+              if not any(c.id in not_whole or c.part_of for c in run)]
     # a listed part of the whole's own kind ('312 passengers' of '312 passengers and 24 crew' people)
     # is no figure of all the people: its sum stands for it
     skip |= {c.id for run in listed for c in run if c.category == "people"}
@@ -859,9 +861,11 @@ def _analyse_timed(event, modality, category, items, pol, findings, role=None):
     - other figures about different days of one event (the day before) are update candidates;
       figures about the same day (or no day) conflict."""
     vague_out = []
+    reach = float(pol.get("open_reach", 0.5))
     for v in [it for it in items if it.vague and it.iv.high is not None]:
+        top = v.iv.high * (1 + reach)        # where the hedge's top end plainly reaches
         above = [o for o in items if o is not v and not o.vague and o.source != v.source
-                 and o.iv.low is not None and o.iv.low >= v.iv.high and not iv.compatible(v.iv, o.iv)]
+                 and o.iv.low is not None and v.iv.high <= o.iv.low <= top and not iv.compatible(v.iv, o.iv)]
         if above:
             vague_out.append(v)
             findings.append(Finding(
@@ -870,12 +874,12 @@ def _analyse_timed(event, modality, category, items, pol, findings, role=None):
                 _ids([v] + above), _docs([v] + above)))
     items = [it for it in items if not any(it is v for v in vague_out)]
     running = role in _RUNNING_ROLES or category in pol.get("update_categories", ("killed", "injured"))
-    if running:
-        strata = [[it for it in items if it.report]]
+    timed = [it for it in items if it.report] if running else items
+    days = sorted({it.day for it in timed if it.day})
+    strata = [[it for it in timed if it.day in (d, None)] for d in days] if len(days) > 1 else [timed]
+    if running and len(timed) < len(items):
         kind, why = "gap", "when it was reported cannot be anchored, so this may be a running count that changed, not a conflict"
     else:
-        days = sorted({it.day for it in items if it.day})
-        strata = [[it for it in items if it.day in (d, None)] for d in days] if len(days) > 1 else [items]
         kind, why = "update", "the figures are about different days of one event, so the count may have changed"
     if len(strata) == 1 and len(strata[0]) == len(items):
         _analyse(event, modality, category, items, pol, findings)
