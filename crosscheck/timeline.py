@@ -152,6 +152,8 @@ _DATELINE = re.compile(rf"\W*[A-Z][A-Za-z .'-]{{1,30}}(?:,\s*[A-Z][A-Za-z .'-]{{
                        rf"(?:,?\s+{_YEAR})?)\s*(?:\([^)]{{1,40}}\))?\s*[-–—:]?")
 _PUBLISHED_LINE = re.compile(r"^\W*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|:)?\s*", re.IGNORECASE)
 _CLOCK = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?", re.IGNORECASE)
+_CAPTION = re.compile(r"\bREUTERS/|\bAP Photo\b|\bAFP(?: via Getty Images|/| PHOTO)|Getty Images|\bEPA(?:-EFE)?/|©"
+                      r"|^(?:Photo|Image|Picture|Credit|Caption|Image caption)\s*(?:[:/]|credit\b)", re.IGNORECASE)
 _LINK_LINE = re.compile(r"^\s*[-*•]?\s*\[[^\]]+\]\([^)]*\)[^\n]{0,80}$")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Gov|St|Prof|Rev|Jan|Feb|Mar|Apr|Jun|Jul"
                      r"|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|Jr|Sr)|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
@@ -205,6 +207,8 @@ def _paragraphs(text: str, offset: int) -> list:
             kind = "byline"
         elif _date_line(s) is not None:
             kind = "dateline"
+        elif _CAPTION.search(s) or (" " not in s and s[-1].isalnum()):
+            kind = "skip"          # a photo credit or caption, "Advertisement": neither text nor a section
         elif not re.search(r"[.!?:\"”’)]\W*$", s) and len(s) < 160:
             kind = "heading"
         else:
