@@ -87,6 +87,7 @@ class Claim:
     date_source: Optional[str] = None # sentence | context (preceding sentences) | report | lede | bound
     # filled by the align stage
     event: Optional[str] = None
+    copy_of: Optional[str] = None     # id of the same claim in the original when this text is a copy (dedup)
 
     def to_json(self) -> dict:
         d = asdict(self)

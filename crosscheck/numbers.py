@@ -46,10 +46,10 @@ from typing import Optional
 
 from .model import Quantity
 
-__all__ = ["find_quantities", "parse_number", "Grammar", "default_grammar", "stats"]
+__all__ = ["find_quantities", "parse_number", "Grammar", "default_grammar", "grammar_for", "stats"]
 
 # counters for the report on how often quantulum3 is consulted (see ``stats``)
-_STATS = {"sentences": 0, "unit_lookups": 0, "disambiguations": 0, "sentences_disambiguated": 0}
+_STATS = {"sentences": 0, "unit_lookups": 0, "disambiguations": 0}
 
 
 def stats(reset: bool = False) -> dict:
@@ -72,21 +72,8 @@ def _load_data() -> dict:
     return tomllib.loads(text)
 
 
-def _phrase_regex(phrases, *, before: bool):
-    """An alternation of phrases (longest first) anchored at the end (before=True) or start."""
-    alts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        parts = [re.escape(w) for w in p.split()]
-        body = r"\s+".join(parts)
-        if p[0].isalnum():
-            body = r"(?<![\w-])" + body
-        if p[-1].isalnum():
-            body = body + r"(?![\w])"
-        alts.append(body)
-    alt = "|".join(alts) or "(?!)"
-    if before:
-        return re.compile(rf"(?:{alt})[\s\u00a0]*$", re.I)
-    return re.compile(rf"^[\s\u00a0]*(?:{alt})", re.I)
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+             "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "yesterday", "tomorrow"}
 
 
 class _Units:
@@ -109,7 +96,7 @@ class _Units:
             return ()
         u = self._tables()
         found = u.symbols.get(surface) or u.surfaces.get(surface)
-        if not found and len(surface) > 1:
+        if not found and len(surface) > 1 and not re.fullmatch(r"[A-Z]+s", surface):  # "MPs", "CEOs": plurals
             found = u.surfaces_lower.get(surface.lower())
             if not found and len(surface) > 2:
                 found = u.symbols_lower.get(surface.lower())
@@ -171,7 +158,7 @@ class _Core:
     extra: dict = field(default_factory=dict)
 
     @property
-    def measured(self) -> bool:
+    def measured(self) -> bool:  # noqa: D401 - a unit, currency, percent or scale is written
         return bool(self.currency or self.percent or self.unit or self.scaled)
 
 
@@ -198,7 +185,6 @@ class Grammar:
         self._qual_map = {}
         for p, name in self.qual_before:
             self._qual_map[re.sub(r"\s+", " ", p.lower())] = name
-        self.qual_re = _phrase_regex([p for p, _ in self.qual_before], before=True)
         self.after = [(p, "ge") for p in q.get("after_ge", [])] + [(p, "le") for p in q.get("after_le", [])] \
             + [(p, "approx") for p in q.get("after_approx", [])]
         self.prefix_lt = {p.lower() for p in q.get("prefix_lt", [])}
@@ -207,11 +193,8 @@ class Grammar:
         for d in ("up", "down"):
             for p in c.get(d, []):
                 self.change_map[p.lower()] = d
-        self.change_re = re.compile(
-            r"(?<![\w-])(" + "|".join(r"\s+".join(map(re.escape, p.split()))
-                                      for p in sorted(self.change_map, key=len, reverse=True))
-            + r")(?:\s+(?:by|a\s+further|another|an\s+additional|a\s+combined|a\s+total\s+of|just|only))?\s*$",
-            re.I)
+        self._change_fillers = {p: True for p in ("by", "a further", "another", "an additional", "a combined",
+                                                  "a total of", "just", "only", "an average of")}
         n = data.get("numbers_not_claims", {})
         self.identifier_nouns = {x.lower() for x in n.get("identifier_nouns", [])}
         self.months = {x.lower() for x in n.get("months", [])}
@@ -241,8 +224,10 @@ class Grammar:
             r"(?<![\w.,/])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:T[\d:.]+Z?)?(?![\w/])",
             # clock times
             r"(?<![\w.,])\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)",
-            r"(?<![\w.,])\d{1,2}\s*(?:[ap]\.m\.?|[ap]m\b|[AP]M\b|[ap]\.m\b|o'clock|o’clock)",
+            r"(?<![\w.,])\d{1,2}\s*(?:[ap]\.m\.?|[ap]m\b|[AP]M\b|[ap]\.m\b|o'clock|o’clock|noon\b|midnight\b)",
             r"(?<![\w.,:])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?![\d])",
+            # ratios and scores written with a colon ("3:1", "2:0")
+            r"(?<![\w.,:])\d{1,3}(?::\d{1,3})+(?![\d.,]\d|\d)",
             r"(?<![\w.,])\d{4}\s*(?:" + "|".join(re.escape(z) for z in sorted(self.timezones, key=len, reverse=True)) + r")\b",
             # phone numbers and dotted version numbers / addresses
             r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}",
@@ -262,7 +247,7 @@ class Grammar:
         self.cur_before_re = re.compile(r"(?:" + "|".join(alts) + r")[\s\u00a0]?$")
         self.cur_after_re = re.compile(r"^[\s\u00a0]?(?:€|£|\$|¥)")
         self.percent_re = re.compile(
-            r"^(?:[\s\u00a0]?%|[\s\u00a0]*(?:per[\s-]?cent(?:age)?|percent(?:age)?(?:\s+points?)?|pct|pc)(?![A-Za-z]))",
+            r"^(?:[\s\u00a0]?%(?:[\s\u00a0]+points?\b)?|[\s\u00a0]*(?:per[\s-]?cent(?:age)?(?:[\s\u00a0]+points?)?|pct|pc)(?![A-Za-z]))",
             re.I)
         self.word_scale_re = re.compile(
             r"^(?:[\s\u00a0-]+(?:" + "|".join(sorted(map(re.escape, self.scale_words), key=len, reverse=True))
@@ -325,7 +310,6 @@ class Grammar:
             neg, t = True, t[1:-1].strip()
         elif t[0] == "+":
             t = t[1:].strip()
-        m = self.cur_before_re.pattern  # noqa: F841 (kept simple: currencies are stripped below)
         for sym in sorted(self.currencies, key=len, reverse=True):
             if t.startswith(sym) and len(t) > len(sym) and (t[len(sym)].isdigit() or t[len(sym)] in " .\u00a0"):
                 t = t[len(sym):].strip()
@@ -384,6 +368,14 @@ class Grammar:
                 out.append(_Core(a, b, n / d, "fraction"))
             else:  # "24/7", "9/11": not an amount
                 pass
+        # "2½", "¾": vulgar fractions
+        for m in re.finditer(r"(?<![\w.,])(\d+)?([½⅓⅔¼¾⅕⅛])(?![\w])", s):
+            a, b = m.span()
+            if any(x < b and a < y for x, y in masks):
+                continue
+            out = [c for c in out if not (c.num_start < b and a < c.num_end)]
+            frac = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8}[m.group(2)]
+            out.append(_Core(a, b, int(m.group(1) or 0) + frac, "digit", extra={"vulgar": True}))
         # "1.99×10−30", "6.02 x 10^23"
         for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)[\s\u00a0]?[×x][\s\u00a0]?10\^?([−-]?\d{1,3})(?![\d])", s):
             a, b = m.span()
@@ -473,15 +465,27 @@ class Grammar:
                     out.append(_Core(a, end + fm.end(), val / dv, "fraction"))
                     i = j + (1 if not den.isdigit() else 0) + 1
                     continue
+            hm = re.match(r"[\s\u00a0]+and\s+a\s+half(?![\w-])", s[end:], re.I)
+            if hm:  # "two and a half"
+                val += 0.5
+                end += hm.end()
+                while j < n and toks[j][1] < end:
+                    j += 1
             out.append(_Core(a, end, val, "word", extra={"words": [x.lower() for x in words]}))
             i = j
+        # "half a million": half of a scale word
+        for m in re.finditer(r"(?<![\w-])half\s+an?\s+(dozen|hundred|thousand|million|billion|trillion)(?![\w-])", s, re.I):
+            out = [c for c in out if not (c.num_start < m.end() and m.start() < c.num_end)]
+            sc = 12.0 if m.group(1).lower() == "dozen" else self.scale_words[m.group(1).lower()]
+            out.append(_Core(m.start(), m.end(), 0.5 * sc, "word", extra={"words": ["half", "a", m.group(1).lower()]}))
         # "half of", "half the", "a half"
         for m in re.finditer(r"(?<![\w-])(?:(a|an|one|and a)\s+)?half(?=\s+(?:of|the|its|their|his|her|our|all|a|an)\b)", s, re.I):
             if re.search(r"(?:first|second|third|final|last|other|latter|former|top|bottom|back|front)\s+$", s[:m.start()], re.I):
                 continue
-            if not any(c.num_start <= m.start() < c.num_end for c in out):
+            if not any(c.num_start <= m.start() < c.num_end for c in out) and not re.match(
+                    r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", s[m.end():], re.I):
                 out.append(_Core(m.start(), m.end(), 0.5, "fraction"))
-        return out
+        return sorted(out, key=lambda c: c.num_start)
 
     # ------------------------------------------------------------------ around a core
     def _dress(self, s, c: _Core):
@@ -565,7 +569,7 @@ class Grammar:
         pm = self.percent_re.match(rest)
         if pm and c.kind != "vague":
             c.percent = True
-            c.unit = "percent"
+            c.unit = "percentage point" if "point" in pm.group().lower() else "percent"
             c.unit_text = pm.group().strip()
             pos += pm.end()
             rest = s[pos:]
@@ -603,7 +607,7 @@ class Grammar:
                 return
 
     # ------------------------------------------------------------------ exclusions
-    def _exclude(self, s, c: _Core, title_case: bool):
+    def _exclude(self, s, c: _Core, title_case: bool, far_end: Optional[_Core] = None):
         if c.drop:
             return
         before = s[:c.start]
@@ -618,7 +622,7 @@ class Grammar:
             if hm and not c.currency:
                 if hm.group(1).lower() in self.prefix_lt:
                     c.qualifier, c.qual_start = "lt", hm.start()
-                elif hm.group(1).lower() in ("minus",):
+                elif hm.group(1).lower() in ("minus", "to", "or", "and"):  # "0-to-60", "7- or 8-inch"
                     pass
                 else:
                     c.drop = "identifier"
@@ -653,7 +657,9 @@ class Grammar:
                 return
         if c.kind == "digit" and prev and not title_case and not c.measured and c.qualifier == "exact" \
                 and not c.sign and re.search(r"[A-Z]", prev) and s[pw.end(1):c.start].strip() == "" \
-                and lprev not in self.months and not self._is_function_word(lprev):
+                and lprev not in self.months and not self._is_function_word(lprev) \
+                and not re.search(r"(?:['’]s|s['’])$", prev) and lprev not in _WEEKDAYS:
+            # "Flight 370", "iPhone 11", "S&P 500" -- but not "Kenya's 47 counties", "on Monday 12 people"
             sentence_initial = s[:pw.start()].strip() == "" or re.search(r"[.!?\"“]\s*$", s[:pw.start()])
             if not sentence_initial or not prev[:1].isupper() or not prev[1:].islower():
                 c.drop = "identifier after a name"
@@ -665,6 +671,12 @@ class Grammar:
         if c.kind == "digit" and self._street_address(s, c):
             c.drop = "street address"
             return
+        if far_end is not None and lprev in ("to", "and", "through", "thru"):
+            # the far end of a range: "from 1000 to 2000 hires" is read like its near end
+            pw0 = re.search(r"([A-Za-z][\w&.'’-]*)[\s\u00a0]*$", s[:far_end.start])
+            lprev = pw0.group(1).lower() if pw0 else ""
+            if lprev in ("from", "between") and not self._is_year(s, far_end, lprev):
+                lprev = ""
         if c.kind == "digit" and self._is_year(s, c, lprev):
             c.drop = "year"
             return
@@ -674,6 +686,9 @@ class Grammar:
             if lprev in self.one_not_after or nxt in self.one_not_before or not nxt \
                     or re.match(r"[-‐]", s[c.num_end:]) or re.match(r"\s*[,.;:!?)]", s[c.num_end:]):
                 c.drop = "'one' as a pronoun"
+                return
+            if lprev == "only" and re.search(r"(?<![\w])(?:the|an?)\s+only\s*$", s[:c.start], re.I):
+                c.drop = "'one' as a pronoun"  # "the only one explanation"
                 return
             if re.match(r"(?:some|any|no|every)$", lprev):
                 c.drop = "'one' as a pronoun"
@@ -745,7 +760,7 @@ class Grammar:
             b = c.range_to
             if b is not None and not c.drop:
                 b.start = max(b.start, b.num_start if b.currency is None else b.start)
-                self._exclude(s, b, title_case)
+                self._exclude(s, b, title_case, far_end=c)
                 if b.drop == "year" or (b.drop and b.drop != "identifier after a name"):
                     c.drop = b.drop
         out = []
@@ -790,12 +805,13 @@ class Grammar:
                 clash = (a.currency and b.currency and a.currency != b.currency) or (a.percent != b.percent and (
                     a.currency or b.currency or a.unit or b.unit)) or (a.unit and b.unit and a.unit != b.unit) \
                     or (kind == "to" and a.measured and not b.measured and not frm) \
-                    or (kind == "to" and not frm and self._changed_before(s, a)) \
-                    or (b.scaled and not a.scaled and a.value > b.value and a.kind == "digit")
+                    or (kind == "to" and not frm and a.measured and self._changed_before(s, a)) \
+                    or (b.scaled and not a.scaled and a.value > b.value * b.scale) \
+                    or (not a.measured and self._year_word_before(s, a))
                 if kind and not clash:
                     self._share(a, b)
                     av, bv = a.value * a.scale, b.value * b.scale
-                    change_before_from = bool(frm and self.change_re.search(s[:frm.start()]))
+                    change_before_from = bool(frm and self._change_before(s, frm.start()))
                     ok = av < bv or (kind == "to" and frm and not change_before_from and av != bv)
                     if change_before_from:
                         ok = False
@@ -819,13 +835,34 @@ class Grammar:
             i += 1
         return out
 
+    def _year_word_before(self, s, c: _Core) -> bool:
+        """"in 2018 to ...": a four-digit year after a word that introduces a year."""
+        raw = s[c.num_start:c.num_end]
+        pw = re.search(r"([A-Za-z][\w.]*)[\s\u00a0]+$", s[max(0, c.start - 30):c.start])
+        return bool(re.fullmatch(r"1[5-9]\d\d|2[01]\d\d", raw) and pw and (
+            pw.group(1).lower() in self.year_before or pw.group(1).lower().rstrip(".") in self.months)) \
+            and not (pw and pw.group(1).lower() in ("from", "between", "the", "and", "to"))
+
     def _changed_before(self, s, c: _Core) -> bool:
         """Is the core stated as a change ("rose 5% to ...", "increased by $4m to ...")?"""
         head = s[:c.start]
-        qm = self.qual_re.search(head)
-        if qm:
-            head = head[:qm.start()]
-        return bool(self.change_re.search(head))
+        qm = _phrase_before(head, len(head), self._qual_map)
+        end = qm[1] if qm else len(head)
+        return bool(self._change_before(head, end))
+
+    def _change_before(self, s, end):
+        """The change verb right before ``end`` ("rose", "fell by", "up"), as (direction, start), or None."""
+        cm = _phrase_before(s, end, self.change_map, 2)  # "cut by", "rose"
+        fm = None if cm else _phrase_before(s, end, self._change_fillers, 3)
+        if fm:  # "rose by", "fell a further"
+            cm = _phrase_before(s, fm[1], self.change_map, 2)
+        if not cm:
+            return None
+        verb, start = cm
+        pw = re.search(r"([A-Za-z]+)[\s\u00a0]+$", s[max(0, start - 30):start])
+        if verb == "up" and pw and pw.group(1).lower() in self.up_not_after:  # "gave up 517 yards"
+            return None
+        return self.change_map[verb], start
 
     def _share(self, a: _Core, b: _Core):
         """What is written on one end of a range applies to both ends."""
@@ -834,7 +871,7 @@ class Grammar:
         if a.currency and not b.currency:
             b.currency = a.currency
         if b.percent and not a.percent:
-            a.percent, a.unit = True, "percent"
+            a.percent, a.unit = True, b.unit
         if b.unit and not a.unit:
             a.unit = b.unit
         if b.scaled and not a.scaled and a.value <= b.value:
@@ -853,12 +890,10 @@ class Grammar:
             qual_end = c.qual_start
         else:
             qual_end = start if c.text_start < 0 else c.text_start
-            qm = self.qual_re.search(s[:qual_end])
+            qm = _phrase_before(s, qual_end, self._qual_map)
             if qm:
-                phrase = re.sub(r"\s+", " ", qm.group().strip().lower())
-                c.qualifier = self._qual_map.get(phrase, "exact")
-                c.text_start = qm.start()
-                qual_end = qm.start()
+                c.qualifier = self._qual_map[qm[0]]
+                c.text_start = qual_end = qm[1]
             # suffix qualifiers: "500 or more", "30-odd", "1,000-plus"
             if c.qualifier == "exact" and c.range_to is None:
                 for rx, q in self.after_re:
@@ -870,12 +905,9 @@ class Grammar:
         if c.text_start < 0:
             c.text_start = c.start
         # change: "rose 5%", "down 3 points", "up nearly 57%", "+0.2%"
-        cm = self.change_re.search(s[:qual_end])
+        cm = self._change_before(s, qual_end)
         if cm:
-            verb = re.sub(r"\s+", " ", cm.group(1).lower())
-            pw = re.search(r"([A-Za-z]+)[\s\u00a0]+$", s[:cm.start()])
-            if not (verb == "up" and pw and pw.group(1).lower() in self.up_not_after):  # "gave up 517 yards"
-                c.change = self.change_map.get(verb)
+            c.change = cm[0]
         if c.change is None and c.sign and (c.percent or re.match(r"\s+(?:points?|pts?)\b", s[c.end:])):
             c.change = "up" if c.sign == "+" else "down"
 
@@ -916,6 +948,34 @@ class Grammar:
                         num_start=c.num_start, num_end=num_end)
 
 
+_OPENERS = "([{\"“'‘"
+
+
+def _phrase_before(s, end, table, maxwords=5):
+    """The longest phrase of ``table`` (lower case, single spaces) that ends right before ``end``,
+    only spaces between: (phrase, start) or None. Reads the last few words only: linear time."""
+    head = s[max(0, end - 80):end]
+    off = end - len(head)
+    if head.rstrip(" \u00a0\t") != head and not head.strip():
+        return None
+    toks = [(m.group(), m.start()) for m in re.finditer(r"[^\s\u00a0]+", head)]
+    if not toks or head[toks[-1][1] + len(toks[-1][0]):].strip():
+        return None
+    if off and toks and toks[0][1] == 0:
+        toks = toks[1:]  # may be cut in half
+    best = None
+    for k in range(1, min(maxwords, len(toks)) + 1):
+        first, pos = toks[-k]
+        stripped = first.lstrip(_OPENERS)
+        if not stripped:
+            continue
+        words = [stripped] + [t for t, _ in toks[len(toks) - k + 1:]]
+        key = " ".join(words).lower()
+        if key in table:
+            best = (key, off + pos + len(first) - len(stripped))
+    return best
+
+
 def _clean(v):
     if v is None:
         return None
@@ -925,14 +985,30 @@ def _clean(v):
 def _has_number_word(s, g: Grammar) -> bool:
     low = s.lower()
     for w in re.findall(r"[a-z]+", low):
-        if w in g.units or w in g.tens or w in g.vague or w in g.dozen or w == "half" or w in g.fractions:
+        if w in g.units or w in g.tens or w in g.vague or w in g.dozen or w == "half" or w in g.fractions \
+                or w in g.scale_words:
             return True
     return False
 
 
 @lru_cache(maxsize=1)
 def default_grammar() -> Grammar:
+    """The grammar of the package's own word lists (data/numbers.toml)."""
     return Grammar(_load_data())
+
+
+_BY_DIGEST: dict = {}
+
+
+def grammar_for(config) -> Grammar:
+    """The grammar of a ``config.Config`` (its ``numbers_*`` sections extend the built-in lists);
+    one per config digest, so the extract stage may call it per article."""
+    if config is None:
+        return default_grammar()
+    g = _BY_DIGEST.get(config.digest)
+    if g is None:
+        g = _BY_DIGEST[config.digest] = Grammar(config.data)
+    return g
 
 
 def find_quantities(sentence: str, grammar: Optional[Grammar] = None) -> list:
