@@ -206,6 +206,7 @@ class Grammar:
         self.currency_words = {k.lower(): v for k, v in cur.get("words", {}).items()}
         self.extra_units = dict(data.get("numbers_units", {}).get("extra", {}))
         self.up_not_after = {w.lower() for w in c.get("up_not_after", [])}
+        self.up_to_not_after = {w.lower(): True for w in c.get("up_to_not_after", [])}
         self._build_regexes()
 
     # ------------------------------------------------------------------ regexes
@@ -885,12 +886,16 @@ class Grammar:
 
     def _qualify(self, s, c: _Core):
         start = c.start
+        moved = False
         if c.qualifier == "lt" and c.qual_start >= 0:  # "sub-7"
             c.text_start = c.qual_start
             qual_end = c.qual_start
         else:
             qual_end = start if c.text_start < 0 else c.text_start
             qm = _phrase_before(s, qual_end, self._qual_map)
+            if qm and qm[0] == "up to" and _phrase_before(s, qm[1], self.up_to_not_after, 1):
+                # "inching back up to 4.8%", "went up to 42": a movement to a level, not a bound
+                qm, moved = None, True
             if qm:
                 c.qualifier = self._qual_map[qm[0]]
                 c.text_start = qual_end = qm[1]
@@ -905,7 +910,7 @@ class Grammar:
         if c.text_start < 0:
             c.text_start = c.start
         # change: "rose 5%", "down 3 points", "up nearly 57%", "+0.2%"
-        cm = self._change_before(s, qual_end)
+        cm = None if moved else self._change_before(s, qual_end)
         if cm:
             c.change = cm[0]
         if c.change is None and c.sign and (c.percent or re.match(r"\s+(?:points?|pts?)\b", s[c.end:])):

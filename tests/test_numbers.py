@@ -184,6 +184,12 @@ def test_a_range_after_a_change_verb():
     assert [(q.value, q.change) for q in qs] == [(43.6e9, "up"), (419.2e9, None)]
 
 
+def test_up_to_after_a_movement_is_a_level():
+    q = one("Growth is seen inching back up to 4.8 percent next year.")
+    assert (q.qualifier, q.change, q.value) == ("exact", None, 4.8)
+    assert one("The plant will create up to 400 jobs.").qualifier == "le"
+
+
 def test_restated_change_keeps_its_direction():
     qs = find_quantities("The index lost 190 points, or 0.6%, by the close.")
     assert [q.change for q in qs] == ["down", "down"]
