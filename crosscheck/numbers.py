@@ -410,7 +410,7 @@ class Grammar:
                     j += 2
                 need_of = lw in ("tens", "scores")
                 nxt = toks[j][0].lower() if j < n else ""
-                if (not need_of or nxt == "of" or end != b) and not (i > 0 and toks[i - 1][0].lower() in ("the",) and nxt != "of"):
+                if not need_of or nxt == "of" or end != b:
                     c = _Core(a, end, None, "vague", low=base, high=base * 10)
                     out.append(c)
                 i = j if end != b else i + 1

@@ -86,6 +86,8 @@ def test_number_words(sentence, value):
 def test_vague_plurals_are_ranges():
     q = one("Hundreds of people gathered outside the court.")
     assert (q.value, q.low, q.high, q.qualifier) == (None, 100, 1000, "range")
+    q = one("Protesters numbered in the thousands, police said.")
+    assert (q.low, q.high) == (1000, 10000)
     q = one("The floods displaced tens of thousands of residents.")
     assert (q.low, q.high) == (10000, 100000)
 
