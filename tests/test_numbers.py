@@ -349,6 +349,21 @@ def test_seeds_have_no_unlisted_quantities(seeds):
     assert extra == []
 
 
+# ---------------------------------------------------------------- a user's config extends the word lists
+def test_user_config_extends_the_lists(tmp_path):
+    from crosscheck.config import load_config
+    from crosscheck.numbers import grammar_for
+    user = tmp_path / "mine.toml"
+    user.write_text('[numbers_qualifiers]\napprox = ["give or take"]\n'
+                    '[numbers_not_claims]\nidentifier_nouns = ["berth"]\n', encoding="utf-8")
+    g = grammar_for(load_config(str(user)))
+    q = g.find_quantities("The ferry carried give or take 300 passengers.")[0]
+    assert q.qualifier == "approx" and q.text == "give or take 300"
+    assert g.find_quantities("It docked at berth 39 overnight.") == []
+    assert find_quantities("It docked at berth 39 overnight.")[0].value == 39  # the built-in lists are unchanged
+    assert grammar_for(None) is grammar_for(None)
+
+
 # ---------------------------------------------------------------- speed
 def test_faster_than_quantulum3_on_whole_articles():
     """Per sentence with this grammar vs one quantulum3 parse per article, in one run (goal 10x, floor 5x)."""
