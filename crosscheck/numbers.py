@@ -742,7 +742,21 @@ class Grammar:
         return True
 
     # ------------------------------------------------------------------ the sentence
+    _LONG = 1500
+
     def find_quantities(self, sentence: str) -> list:
+        """Every stated figure, in order. A long text (a paragraph or a whole article given by
+        mistake) is read in pieces cut at sentence ends, so the time stays linear in its length."""
+        if len(sentence) <= self._LONG:
+            return self._find(sentence)
+        out = []
+        for a, b in _pieces(sentence, self._LONG):
+            for q in self._find(sentence[a:b]):
+                out.append(replace(q, start=q.start + a, end=q.end + a, num_start=q.num_start + a,
+                                   num_end=q.num_end + a))
+        return out
+
+    def _find(self, sentence: str) -> list:
         s = sentence
         _STATS["sentences"] += 1
         if not any(ch.isdigit() for ch in s) and not _has_number_word(s, self):
@@ -979,6 +993,30 @@ def _phrase_before(s, end, table, maxwords=5):
         if key in table:
             best = (key, off + pos + len(first) - len(stripped))
     return best
+
+
+def _pieces(s: str, size: int):
+    """Spans of ``s`` of at most about ``size`` characters, cut after a sentence end or a line break
+    (else at a space): a figure never spans two sentences."""
+    cuts = [m.end() for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[^a-z\s])|\n\s*", s)]
+    spans, start = [], 0
+    i = 0
+    while start < len(s):
+        limit = start + size
+        if limit >= len(s):
+            spans.append((start, len(s)))
+            break
+        best = None
+        while i < len(cuts) and cuts[i] <= limit:
+            if cuts[i] > start:
+                best = cuts[i]
+            i += 1
+        if best is None:  # no sentence end in reach: cut at the last space
+            sp = s.rfind(" ", start + 1, limit)
+            best = sp + 1 if sp > start else limit
+        spans.append((start, best))
+        start = best
+    return spans
 
 
 def _clean(v):

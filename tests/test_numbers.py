@@ -364,6 +364,17 @@ def test_user_config_extends_the_lists(tmp_path):
     assert grammar_for(None) is grammar_for(None)
 
 
+def test_a_long_text_is_read_in_pieces_with_the_same_result():
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    once = find_quantities(text)
+    many = find_quantities(text * 8)
+    assert len(once) > 20 and len(many) == 8 * len(once)
+    assert all((text * 8)[q.start:q.end] == q.text for q in many)
+    assert [q.text for q in many[:len(once)]] == [q.text for q in once]
+    words = " ".join(["word"] * 3000) + " with 42 people"  # no sentence end at all
+    assert [q.value for q in find_quantities(words)] == [42]
+
+
 # ---------------------------------------------------------------- speed
 def test_faster_than_quantulum3_on_whole_articles():
     """Per sentence with this grammar vs one quantulum3 parse per article, in one run (goal 10x, floor 5x)."""
