@@ -6,34 +6,47 @@ Interface used by the pipeline:
 
 ``articles`` (list of Article) gives each claim the sentences around it; without them only
 the claims' own sentences are read. ``duplicates`` is what ``dedup.find_duplicates`` returns
-(its ``claim_map``: a copied claim goes to its original's event). Returns the claims with
-``event`` set (and ``date`` set to the event's date when the claim had none or a coarser,
-compatible one), the events (stable ids, labels, ``background`` for figures that are not a
-happening of the story's timeline), and one graph: nodes are claim ids (``kind="claim"``),
-event ids (``kind="event"``) and dated mentions (``kind="mention"``: a sentence with no figure
-that dates an event, "First Group ... to Leave ... on March 18"); every edge has a
-``reason`` (a dict with ``rule`` and a readable ``text``). ``why(graph, a, b)`` says why two
-claims share an event.
+(its ``claim_map``: a copied claim goes to its original's event). Returns:
+- the claims with ``event`` set; ``copy_of`` set on a copied claim (the id of the same claim
+  in the original text: one source, never corroboration); ``date`` set to the event's date
+  when the claim had none, a coarser compatible one, or only its report date;
+- the events: stable ids (date, trigger, phase and place: "ev-2017-03-18-leave-first-waer"),
+  a label ("first group leaves al-Waer, Homs, 2017-03-18"), ``background=True`` for figures
+  that are not a happening of the story's timeline (keep them out of comparisons unless two
+  sources give the same kind of figure);
+- one graph: nodes are claim ids (``kind="claim"``), event ids (``kind="event"``) and dated
+  mentions (``kind="mention"``: a sentence with no figure that dates an event, "First Group
+  ... to Leave ... on March 18"); every edge has a ``reason`` (a dict with ``rule`` and a
+  readable ``text``); claim-claim edges: ``part``, ``total``, ``group``, ``duplicate``.
+  ``why(graph, a, b)`` says why two claims share an event.
 
 Steps:
 1. Read each article into sentences and segments (stories of a page are cut at rule or
-   bullet lines). Per sentence: triggers (what happened: leave, kill, deploy...), phases
-   (first / last group, plan), places (capitalised names after in/from/of... or before
-   district/city..., not after "to"), background cues, explicit dates.
-2. Per claim: trigger nearest its figure in its sentence (or by its category: killed,
+   bullet lines). Only the sentences around claims, the stories' headlines and sentences
+   holding a stage and a date are read closely: triggers (what happened: leave, harm,
+   deploy, protest...; families in data/align.toml), phases (first / last group, plan),
+   places (capitalised names after in/from/of... or before district/city..., not after
+   "to"; then any name known as a place), background cues, explicit dates.
+2. Per claim: the trigger nearest its figure in its sentence (or by its category: killed,
    injured); phase in its sentence, else an ordinal phase in the two sentences before it;
-   places in its sentence, else around it. Names are merged with rapidfuzz; "X district of
-   Y" / "X neighborhood in Y" / "Y's X" teach that X lies in Y.
-3. Background: a figure with a background word in its sentence ("pre-war population of",
-   "home to", "since 2013"), or a distance / area, or one with a weak cue around it (a year
-   before the report's, "residents") that nothing stages or dates.
+   places in its sentence (with those before it and in its story's headline when it names
+   none, or only names seen once in the corpus). Names are merged
+   with rapidfuzz; "X district of Y" / "X neighborhood in Y" / "Y's X" teach that X lies
+   in Y. A date the timeline read from the sentences around (its date_text is not in the
+   claim's sentence) is near, not exact; a date equal to the report date only bounds.
+3. Background: a figure with a background phrase in its sentence ("pre-war population
+   of", "home to", "since 2013"), a distance or area nothing happens to, or one with a weak
+   cue beside it (a year before the report's, "residents") that no stage or date of its
+   own places on the timeline.
 4. Claims with a trigger and a phase form events by signature (trigger, phase) when place
-   and date are compatible. Blocked by place and month, so cost stays near linear.
-5. Dated mentions date the events they match. 6. Claims with a trigger but no phase join
-   the one compatible event of their trigger (nearest in date to their report), else form
-   their own by trigger, place and date. 7. A claim with no trigger joins the event of the
-   claim before it in its story (else after). 8. Parts, subsets and lists follow their
-   whole; copies follow their original. 9. Background figures form one event per place.
+   and date are compatible; blocked by place and month, so cost stays near linear.
+5. Dated mentions date the events they match.
+6. Claims with a trigger but no phase join the one compatible staged event of their
+   trigger (the nearest in date to their report), else form events by trigger, place, date.
+7. A claim with no trigger joins the event of the claim before it in its story (else
+   after; else its story's other such figures).
+8. Parts, subsets, totals and lists follow their whole; copies follow their original.
+9. Background figures form one event per place (the most reported place they lie in).
 10. Event date: the best-supported day among member dates and mentions; ids from date,
    trigger, phase and place (a hash of the members only on a collision).
 """
@@ -41,6 +54,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -68,6 +82,8 @@ _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+\w+\s+of\s+)?(?:19|20)\d\d\b", re.I)
 _NAME = r"(?:[a-z]{1,3}-)?[A-Z][\w'’]*(?:-(?:[a-z]{1,3}-)?[A-Z][\w'’]*)*"
 _NAME_RUN = re.compile(_NAME + r"(?:\s+" + _NAME + r")*")
+_SPEAKER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|reported|announced)\b")
+_NAME_RUN_END = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$")
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=]{3,}|[•·▪]\s?.*)\s*$")
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _PLACE_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
@@ -78,7 +94,8 @@ _DETERMINERS = {"", "the", "a", "an", "its", "their", "his", "her", "our", "this
 
 @dataclass(frozen=True)
 class _Lexicon:
-    triggers: tuple          # (class or its family, compiled regex)
+    triggers: re.Pattern     # one alternation, a named group per class
+    trigger_class: dict      # group name -> class (or its family)
     family: dict             # trigger class -> family
     ordinal_re: re.Pattern   # ordinal + group word
     ordinal_class: dict      # ordinal word -> phase
@@ -94,7 +111,9 @@ class _Lexicon:
     modifiers: frozenset
     org_words: frozenset
     stop: frozenset
+    titles: frozenset
     report_window: int
+    context_slack: int
 
 
 def _alternation(words):
@@ -110,8 +129,9 @@ def _load_lexicon(config=None) -> _Lexicon:
         config = load_config()
     a = config.section("align")
     family = {t: fam for fam, members in a.get("families", {}).items() for t in members}
-    trig = tuple((family.get(cls, cls), re.compile(_alternation(words), re.I))
-                 for cls, words in sorted(a["triggers"].items()))
+    classes = sorted(a["triggers"].items())
+    trig = re.compile("|".join(f"(?P<t{n}>{_alternation(words)})" for n, (_cls, words) in enumerate(classes)), re.I)
+    trig_class = {f"t{n}": family.get(cls, cls) for n, (cls, _w) in enumerate(classes)}
     ph = a["phases"]
     ordinal_class = {w: cls for cls, words in ph["ordinals"].items() for w in words}
     ordinal_re = re.compile(r"\b(" + "|".join(map(re.escape, ordinal_class)) + r")\b(?:\s+[\w-]+){0,2}?\s+"
@@ -119,7 +139,7 @@ def _load_lexicon(config=None) -> _Lexicon:
     bg = a["background"]
     pl = a["places"]
     return _Lexicon(
-        triggers=trig, family=family, ordinal_re=ordinal_re, ordinal_class=ordinal_class,
+        triggers=trig, trigger_class=trig_class, family=family, ordinal_re=ordinal_re, ordinal_class=ordinal_class,
         plan_re=re.compile(_alternation(ph["plan"]), re.I),
         bg_strong=re.compile(_alternation(bg["strong"]), re.I),
         bg_weak=re.compile(_alternation(bg["weak"]), re.I),
@@ -131,7 +151,9 @@ def _load_lexicon(config=None) -> _Lexicon:
                             + "|".join(map(re.escape, pl["nouns"])) + r")\b"),
         destination=frozenset(pl["destination"]), modifiers=frozenset(pl["modifiers"]),
         org_words=frozenset(pl["organisation_words"]), stop=frozenset(pl["stop"]),
-        report_window=int(a.get("report_window_days", 21)))
+        titles=frozenset(pl["titles"]),
+        report_window=int(a.get("dates", {}).get("report_window_days", 21)),
+        context_slack=int(a.get("dates", {}).get("context_slack_days", 7)))
 
 
 # ---------------------------------------------------------------------------- text
@@ -210,12 +232,11 @@ def _is_title(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _places(text: str, lex: _Lexicon):
+def _places(text: str, lex: _Lexicon, title: bool):
     """[(offset, name, container)]: names of places in a sentence, destinations left out.
 
     In a title-case line (a headline) only names after in/from/of/at count."""
     text = re.sub(r"\]\([^)]*\)", " ", text).replace("[", " ")
-    title = _is_title(text)
     found = {}
     for m in lex.prep_re.finditer(text):
         if title and m.group(1).lower() not in ("in", "from", "of", "at"):
@@ -232,16 +253,19 @@ def _places(text: str, lex: _Lexicon):
         run = _NAME_RUN.match(rest)
         if not run:
             continue
+        name = run.group()
+        if _SPEAKER.match(rest[run.end():]) and len(name.split()) >= 3:
+            name = " ".join(name.split()[:-2])        # "the governor of Homs Talal Barazi said"
         prep = m.group(1).lower()
         if prep not in ("from", "left", "leave", "leaving") and _is_destination(text[:m.start()], lex):
             continue
         off = m.end() + (len(text) - m.end() - len(rest))
-        found.setdefault(off, run.group())
+        found.setdefault(off, name)
     for m in lex.appos_re.finditer(text):
         found.setdefault(m.start(), m.group(1))
     for m in lex.noun_re.finditer(text):
         before = text[:m.start()]
-        run = re.search(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$", before)
+        run = _NAME_RUN_END.search(before)
         if run and not _is_destination(before[:run.start()], lex):
             found.setdefault(run.start(), run.group(1))
     out = []
@@ -265,40 +289,58 @@ def _is_destination(before: str, lex: _Lexicon) -> bool:
     return False
 
 
+_CLEAN_CACHE: dict = {}
+
+
 def _clean_place(raw: str, lex: _Lexicon):
-    """A run of capitalised words -> [(place, container or None)]."""
+    """A run of capitalised words -> [(place, container or None)] (cached: names recur)."""
+    key = (id(lex), raw)
+    if key not in _CLEAN_CACHE:
+        if len(_CLEAN_CACHE) > 200_000:
+            _CLEAN_CACHE.clear()
+        _CLEAN_CACHE[key] = _clean_place_uncached(raw, lex)
+    return _CLEAN_CACHE[key]
+
+
+_POSS = re.compile(r"['’]s?$")
+_LEAD = re.compile(r"^(?:mid|early|late)-")
+
+
+def _clean_place_uncached(raw: str, lex: _Lexicon):
     raw = raw.strip().rstrip("'’")
     toks = raw.split()
     low = [t.lower().strip("'’") for t in toks]
-    if any(re.sub(r"['’]s$", "", t) in lex.org_words for t in low) or not toks:
+    if any(_POSS.sub("", t) in lex.org_words for t in low) or not toks:
         return []
     if all(t.isupper() and len(t) > 1 for t in toks):      # agencies and acronyms: AFP, SANA
         return []
-    if low[0] in lex.stop and low[0] not in ("the",):
-        if low[0] in ("president", "minister", "general", "governor", "mayor", "prime", "lieutenant",
-                      "major", "colonel", "sheikh", "mr", "mrs", "ms", "dr", "king", "prince"):
-            return []
-    low = [re.sub(r"^(?:mid|early|late)-", "", t) for t in low]
+    if low[0] in lex.titles:                                 # President Assad: a person
+        return []
+    low = [_LEAD.sub("", t) for t in low]
     while toks and low[0] in lex.stop:
         toks, low = toks[1:], low[1:]
     while len(toks) > 1 and _PLACE_DEMONYM.search(low[0]):
         toks, low = toks[1:], low[1:]
     if not toks or (len(toks) == 1 and _PLACE_DEMONYM.search(low[0])) or low[-1] in lex.stop:
         return []
-    poss = [i for i, t in enumerate(toks[:-1]) if re.search(r"['’]s?$", t)]
+    poss = [i for i, t in enumerate(toks[:-1]) if _POSS.search(t)]
     if poss:
         i = poss[-1]
-        outer = re.sub(r"['’]s?$", "", " ".join(toks[:i + 1]))
+        outer = _POSS.sub("", " ".join(toks[:i + 1]))
         inner = " ".join(toks[i + 1:])
         return [(inner, outer), (outer, None)]
-    name = re.sub(r"['’]s?$", "", " ".join(toks))
+    name = _POSS.sub("", " ".join(toks))
     return [(name, None)] if len(name) > 1 else []
 
 
+_ARTICLE = re.compile(r"^(?:the|al|el|ad|as|ash|ar|an|at|az|ez)[-\s]")
+_NONWORD = re.compile(r"[^\w]")
+
+
+@functools.lru_cache(maxsize=100_000)
 def _place_key(name: str) -> str:
-    k = name.lower()
-    k = re.sub(r"^(?:the|al|el|ad|as|ash|ar|an|at|az|ez)[-\s]", "", k)
-    return re.sub(r"[^\w]", "", k)
+    """Spelling-free key of a place name: lower case, no article (al-, the), letters only."""
+    return _NONWORD.sub("", _ARTICLE.sub("", name.lower()))
 
 
 def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
@@ -306,16 +348,16 @@ def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
         return s.feats
     t = s.text
     trig = []
-    for cls, rx in lex.triggers:
-        for m in rx.finditer(t):
-            if m.group().lower().startswith("march") and (t[m.start()] == "M" or t[max(0, m.start() - 4):m.start()].lower() == "mid-"):
-                continue          # the month
-            trig.append((m.start(), m.end(), cls))
+    for m in lex.triggers.finditer(t):
+        if m.group().lower().startswith("march") and (t[m.start()] == "M" or t[max(0, m.start() - 4):m.start()].lower() == "mid-"):
+            continue          # the month
+        trig.append((m.start(), m.end(), lex.trigger_class[m.lastgroup]))
     ords = [(m.start(), m.end(), lex.ordinal_class[m.group(1).lower()]) for m in lex.ordinal_re.finditer(t)]
     plan = [(m.start(), m.end(), "plan") for m in lex.plan_re.finditer(t)]
     years = [int(y) for y in _YEAR.findall(t)]
+    title = _is_title(t)
     s.feats = dict(
-        trig=sorted(trig), ords=ords, plan=plan, places=_places(t, lex), title=_is_title(t),
+        trig=trig, ords=ords, plan=plan, places=_places(t, lex, title), title=title,
         bg_strong=bool(lex.bg_strong.search(t) or _SINCE_YEAR.search(t)),
         bg_weak=bool(lex.bg_weak.search(t) or (ref_year and any(y < ref_year for y in years))),
     )
@@ -359,26 +401,27 @@ class _Places:
     """Place names merged across spellings, and what lies in what."""
 
     def __init__(self):
-        self.spell = Counter()        # key -> count
-        self.raw = defaultdict(Counter)
-        self.inside = defaultdict(set)  # key -> container keys
+        self.raw = defaultdict(Counter)       # key -> spellings as written, counted
+        self.inside = defaultdict(set)        # key -> container keys
         self.canon = {}
 
     def add(self, name, container=None):
         k = _place_key(name)
         if len(k) < 2:
             return
-        self.spell[k] += 1
         self.raw[k][name] += 1
         if container:
             ck = _place_key(container)
-            if ck and ck != k:
-                self.spell[ck] += 0
+            if len(ck) >= 2 and ck != k:
                 self.inside[k].add(ck)
 
     def merge(self):
-        """rapidfuzz ratio >= 75 between names of 4+ letters with the same first letter."""
-        keys = sorted(self.spell, key=lambda k: (-self.spell[k], k))
+        """Spellings of one name (al-Waer / al-Wyer / al-Wayer): rapidfuzz ratio >= 75 between
+        keys of 4+ letters with the same first letter and comparable length (a ratio of 75
+        needs the longer at most 5/3 of the shorter). The most reported spelling names the group."""
+        keys = sorted(set(self.raw) | {c for cs in self.inside.values() for c in cs},
+                      key=lambda k: (-self.count(k), k))
+        rank = {k: n for n, k in enumerate(keys)}
         parent = {k: k for k in keys}
 
         def find(k):
@@ -389,21 +432,24 @@ class _Places:
 
         blocks = defaultdict(list)
         for k in keys:
-            blocks[k[0]].append(k)
+            if len(k) >= 4:
+                blocks[k[0]].append(k)
         for block in blocks.values():
-            long = [k for k in block if len(k) >= 4]
-            for i, k in enumerate(long):
-                for _, score, j in process.extract(k, long[i + 1:], scorer=fuzz.ratio, score_cutoff=75, limit=None):
-                    a, b = find(k), find(long[i + 1 + j])
+            block.sort(key=lambda k: (len(k), k))
+            lengths = [len(k) for k in block]
+            for i, k in enumerate(block):
+                hi = bisect.bisect_right(lengths, len(k) * 5 // 3)
+                for _, _score, j in process.extract(k, block[i + 1:hi], scorer=fuzz.ratio, score_cutoff=75, limit=None):
+                    a, b = find(k), find(block[i + 1 + j])
                     if a != b:
-                        first, second = sorted((a, b), key=keys.index)
+                        first, second = sorted((a, b), key=rank.get)
                         parent[second] = first
         self.canon = {k: find(k) for k in keys}
         inside = defaultdict(set)
         for k, conts in self.inside.items():
             for c in conts:
-                if self.canon.get(c, c) != self.canon[k]:
-                    inside[self.canon[k]].add(self.canon.get(c, c))
+                if self.canon[c] != self.canon[k]:
+                    inside[self.canon[k]].add(self.canon[c])
         self.inside = inside
         for k in list(self.raw):
             if self.canon[k] != k:
@@ -413,8 +459,12 @@ class _Places:
         k = _place_key(name)
         return self.canon.get(k, k) if len(k) >= 2 else None
 
+    def known(self, k) -> bool:
+        return k in self.raw
+
     def count(self, k):
-        return sum(self.raw[k].values())
+        c = self.raw.get(k)
+        return sum(c.values()) if c else 0
 
     def closure(self, keys):
         out, todo = set(), list(keys)
@@ -425,16 +475,16 @@ class _Places:
                 todo.extend(self.inside.get(k, ()))
         return frozenset(out)
 
+    def spelling(self, k):
+        c = self.raw.get(k)
+        return c.most_common(1)[0][0] if c else k
+
     def display(self, k):
-        name = self.raw[k].most_common(1)[0][0] if self.raw.get(k) else k
         conts = sorted(self.inside.get(k, ()))
-        if conts:
-            c = self.raw[conts[0]].most_common(1)[0][0] if self.raw.get(conts[0]) else conts[0]
-            return f"{name}, {c}"
-        return name
+        return f"{self.spelling(k)}, {self.spelling(conts[0])}" if conts else self.spelling(k)
 
 
-_CONTAINS = re.compile(r"(" + _NAME + r")\s+(?:district|neighbo(?:u)?rhood|suburb|quarter|area|camp)\s+"
+_CONTAINS = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)\s+(?:district|neighbo(?:u)?rhood|suburb|quarter|area|camp)\s+"
                        r"(?:of|in)\s+(?:the\s+)?(?:(?:[a-z]+)\s+){0,2}(" + _NAME + r")")
 
 
@@ -453,13 +503,13 @@ class _CF:
     lo: Optional[dt.date] = None
     hi: Optional[dt.date] = None
     precise: bool = False             # a day-precision date of its own (not the report date)
+    soft: bool = False                # a day the timeline read from the sentences around it
     weekday: Optional[int] = None
     own_date: Optional[str] = None    # a date align read from date_text (the claim had none)
     main: Optional[str] = None        # the place named nearest the figure
     background: bool = False
     bg_why: str = ""
     seg: int = 0
-    sent: int = 0
 
 
 @dataclass
@@ -529,16 +579,18 @@ class _Index:
     def __init__(self):
         self.by = defaultdict(list)
         self.by_doc = {}
-        self.count = Counter()
-        self.only = {}
+        self.kinds = defaultdict(dict)       # (sig, place) -> {cluster n: cluster}
+        self.seen = set()
 
     def add(self, sig, k: _Cluster, doc):
         for p in (k.closure or {None}):
             for mo in _months(k.lo, k.hi):
-                self.by[sig, p, mo].append(k)
-            self.count[sig, p] += 1
-            self.only[sig, p] = k
-        self.by_doc[sig, doc] = self.by_doc.get((sig, doc)) or k
+                if (sig, p, mo, k.n) not in self.seen:
+                    self.seen.add((sig, p, mo, k.n))
+                    self.by[sig, p, mo].append(k)
+            if len(self.kinds[sig, p]) < 2:
+                self.kinds[sig, p][k.n] = k
+        self.by_doc.setdefault((sig, doc), k)
 
     def candidates(self, sig, f: _CF, doc):
         seen, out = set(), []
@@ -559,9 +611,12 @@ class _Index:
                 out.append(k)
                 seen.add(k.n)
             for p in places:
-                if self.count[sig, p] == 1 and self.only[sig, p].n not in seen:
-                    out.append(self.only[sig, p])
-                    seen.add(self.only[sig, p].n)
+                kinds = self.kinds.get((sig, p), {})
+                if len(kinds) == 1:
+                    (k,) = kinds.values()
+                    if k.n not in seen:
+                        out.append(k)
+                        seen.add(k.n)
         return out
 
 
@@ -598,10 +653,29 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         if doc in docs and docs[doc].ref is None and orig in docs and docs[orig].ref:
             docs[doc].ref, docs[doc].ref_year, docs[doc].borrowed = docs[orig].ref, docs[orig].ref.year, True
 
+    # only the sentences around claims, the stories' headlines, and the sentences that may
+    # date a stage ("the first group ... on March 18") are read closely
+    sent_of = {}
+    for i, c in enumerate(claims):
+        sent_of[i] = max(0, bisect.bisect_right(docs[c.doc].starts, c.start) - 1)
+    needed = defaultdict(set)
+    for i, si in sent_of.items():
+        d = docs[claims[i].doc]
+        needed[d.doc].update(range(max(0, si - 2), min(len(d.sents), si + 2)))
+        seg = d.sents[si].seg
+        needed[d.doc].add(next(j for j in range(si + 1) if d.sents[j].seg == seg))
+    dated_stage = {}
+    for d in docs.values():
+        dated_stage[d.doc] = [j for j, s in enumerate(d.sents)
+                              if (lex.ordinal_re.search(s.text) or lex.plan_re.search(s.text))
+                              and (_MD.search(s.text) or _DM.search(s.text) or _WD.search(s.text))]
+        needed[d.doc].update(dated_stage[d.doc])
+
     # 2. places across the corpus
     places = _Places()
     for d in docs.values():
-        for s in d.sents:
+        for j in sorted(needed[d.doc]):
+            s = d.sents[j]
             sf = _sent_feats(s, lex, d.ref_year)
             for _, name, cont in [] if sf["title"] else sf["places"]:
                 places.add(name, cont)
@@ -611,19 +685,25 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
                         places.add(name, cont)
     places.merge()
 
-    def place_keys(sent_list, near=None):
-        """Places named in these sentences: after in/from/of... (not in a headline, which
-        capitalises every word), and any name known as a place from elsewhere in the corpus."""
-        ks = []
-        for s in sent_list:
+    def sent_places(s):
+        """(offset, key) of the places a sentence names: after in/from/of... (not in a headline,
+        which capitalises every word), and any name known as a place from elsewhere."""
+        if "keys" not in s.feats:
             names = [] if s.feats["title"] else [(off, name) for off, name, _c in s.feats["places"]]
             names += [(m.start(), name) for m in _NAME_RUN.finditer(s.text)
-                      for name, _c in _clean_place(m.group(), lex) if places.key(name) in places.raw]
+                      for name, _c in _clean_place(m.group(), lex)
+                      if places.known(places.key(name)) and not _is_destination(s.text[:m.start()], lex)]
+            s.feats["keys"] = [(off, places.key(name)) for off, name in names if places.key(name)]
+        return s.feats["keys"]
+
+    def place_keys(sent_list, near=None):
+        ks = []
+        for s in sent_list:
+            found = sent_places(s)
             if near is not None:
-                names.sort(key=lambda p: abs(p[0] - near))
-            for _, name in names:
-                k = places.key(name)
-                if k and k not in ks:
+                found = sorted(found, key=lambda p: abs(p[0] - near))
+            for _, k in found:
+                if k not in ks:
                     ks.append(k)
         return ks
 
@@ -631,13 +711,12 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     feats = []
     for i, c in enumerate(claims):
         d = docs[c.doc]
-        si = max(0, bisect.bisect_right(d.starts, c.start) - 1)
+        si = sent_of[i]
         s = d.sents[si]
         same_seg = [j for j in range(max(0, si - 2), min(len(d.sents), si + 2)) if d.sents[j].seg == s.seg]
         before = [d.sents[j] for j in same_seg if j < si]
-        around = [d.sents[j] for j in same_seg if j != si]
         beside = [d.sents[j] for j in same_seg if abs(j - si) == 1]
-        f = _CF(i=i, seg=s.seg, sent=si)
+        f = _CF(i=i, seg=s.seg)
         sf = s.feats
         lo_c, hi_c = c.start - s.start, c.end - s.start
         near = [(min(abs(a - hi_c), abs(b - lo_c)), cls) for a, b, cls in sf["trig"]
@@ -656,7 +735,12 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         own_places = place_keys([s], near=lo_c)
         head = [d.sents[j] for j in range(si) if d.sents[j].seg == s.seg][:1]
         ctx_places = sorted(place_keys(before + [h for h in head if h not in before]), key=lambda k: -places.count(k))
-        leaves = own_places + [k for k in ctx_places if k not in own_places]
+        # a place named once in the whole corpus ("near the Puerta del Sol") does not stand
+        # alone: the places before it scope it; a reported one does
+        if any(places.count(k) >= 2 for k in own_places):
+            leaves = own_places
+        else:
+            leaves = own_places + [k for k in ctx_places if k not in own_places]
         f.leaves = frozenset(leaves)
         f.main = leaves[0] if leaves else None
         f.closure = places.closure(leaves)
@@ -667,7 +751,12 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             if md and md[0]:
                 iv, f.own_date = (md[0], md[0]), md[0].isoformat()
         rep = _parse_iso(c.report_date) or (None if d.borrowed else d.ref)
-        if iv and not (c.report_date and c.date == c.report_date):
+        soft = bool(c.date and c.date_text and c.date_text.lower() not in c.sentence.lower())
+        if iv and soft and iv[0] == iv[1]:
+            # a day read from the sentences around, not its own: near, not exact
+            f.lo, f.hi = iv[0] - dt.timedelta(days=lex.context_slack), iv[1] + dt.timedelta(days=lex.context_slack)
+            f.soft = True
+        elif iv and not (c.report_date and c.date == c.report_date):
             f.lo, f.hi = iv
             f.precise = iv[0] == iv[1]
         elif rep and c.modality == "count":
@@ -761,13 +850,16 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
 
     # 4. strong: trigger and phase
     idx = _Index()
-    for f in by_date(f for f in todo if not f.background and f.trigger and f.phase):
+    strong = by_date(f for f in todo if not f.background and f.trigger and f.phase)
+    triggers, phases = {f.trigger for f in strong}, {f.phase for f in strong}
+    for f in strong:
         by_signature(f, (f.trigger, f.phase), idx, "signature")
 
     # 5. dated mentions (sentences with a stage and an explicit date) date the events
     mentions = []
     for d in sorted(docs.values(), key=lambda d: d.doc):
-        for si, s in enumerate(d.sents):
+        for si in dated_stage[d.doc]:
+            s = d.sents[si]
             sf = s.feats
             phase = sf["ords"][0][2] if sf["ords"] else ("plan" if sf["plan"] else None)
             if not phase:
@@ -782,8 +874,9 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             else:
                 mf.weekday = md[1]
             trig = sf["trig"][0][2] if sf["trig"] else None
-            cands = [k for k in clusters if k.phase == phase and (trig is None or k.trigger == trig)
-                     and k.closure and mf.leaves and _fits(mf, k)]
+            cands = [k for t in ([trig] if trig else sorted(triggers)) for k in idx.candidates((t, phase), mf, d.doc)
+                     if k.closure and mf.leaves and _fits(mf, k)]
+            cands = list({k.n: k for k in cands}.values())
             if len(cands) > 1:
                 cands = [k for k in cands if d.doc in k.docs] or cands
             if len(cands) != 1:
@@ -801,14 +894,12 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     # 6. trigger without phase
     weak_idx = _Index()
     weak = by_date(f for f in todo if not f.background and f.trigger and not f.phase and f.i not in assign)
-    staged = defaultdict(list)
-    for k in clusters:
-        staged[k.trigger].append(k)
     for f in weak:
         doc = claims[f.i].doc
         plan = claims[f.i].modality in ("plan", "forecast")
-        cands = [k for k in staged.get(f.trigger, ()) if (k.phase == "plan") == plan and _fits(f, k)
-                 and (k.lo or not f.lo or doc in k.docs)]   # a dated figure needs a dated stage
+        cands = [k for ph in sorted(phases) if (ph == "plan") == plan for k in idx.candidates((f.trigger, ph), f, doc)
+                 if _fits(f, k) and (k.lo or not f.lo or doc in k.docs)]   # a dated figure needs a dated stage
+        cands = list({k.n: k for k in cands}.values())
         if len(cands) > 1:
             same = [k for k in cands if doc in k.docs]
             if same:
@@ -823,7 +914,8 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         else:
             by_signature(f, (f.trigger, None), weak_idx, "same trigger, place and dates")
 
-    # 7. no trigger: the claim before it in its story (else after)
+    # 7. no trigger: the claim before it in its story (else after), else the story's figures
+    story = {}
     for doc, members in sorted(by_doc.items()):
         order = sorted(members, key=lambda i: claims[i].start)
         for pos, i in enumerate(order):
@@ -846,12 +938,14 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
                 k = assign[near]
                 reason[i] = {"rule": "story", "text": f"no trigger of its own; the story's figure {claims[near].text!r} nearby"}
             else:
-                k = new_cluster(f.trigger, f.phase)
-                reason[i] = {"rule": "alone", "text": "no trigger, stage or neighbour: an event of its own"}
+                if (doc, f.seg) not in story:
+                    story[doc, f.seg] = new_cluster(None, f.phase)
+                k = story[doc, f.seg]
+                reason[i] = {"rule": "story", "text": "no trigger or stage: the figures of its story"}
             _join(k, f, doc)
             assign[i] = k
 
-    # 9. background: one event per place (its root), else per document
+    # 9. background: one event per place (the most reported one it lies in), else per document
     bg_by = {}
     for f in todo:
         if f.i in assign or not f.background:
@@ -912,6 +1006,8 @@ def _best_date(k: _Cluster, claims, feats, copies):
             continue
         docs_seen.add((c.doc, date))
         votes[date[:10]] += 1
+    if not votes:       # then days read from the sentences around the figures
+        votes.update(claims[i].date for i in k.members if feats[i].soft and i not in copies)
     if votes:
         return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     months = Counter(claims[i].date[:7] for i in k.members
@@ -938,12 +1034,12 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
     info = []
     for k in live:
         date = None if k.background else _best_date(k, claims, feats, copies)
-        pc = Counter(feats[i].main for i in k.members if feats[i].main)
+        pc = Counter(feats[i].main for i in k.members if feats[i].main)    # the place nearest each figure
         place = k.place
         if place is None and pc:
-            # the most specific place among those most members name
+            # the most specific place that a third as many figures name as the most named one
             top = max(pc.values())
-            place = sorted((p for p, n in pc.items() if 2 * n >= top),
+            place = sorted((p for p, n in pc.items() if 3 * n >= top and (n >= 2 or top == 1)),
                            key=lambda p: (-len(places.closure([p])), -pc[p], p))[0]
         where = places.display(place) if place else None
         if k.background:
@@ -979,9 +1075,9 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
     out = []
     for i, c in enumerate(claims):
         eid, date = event_of[assign[i].n]
-        new = replace(c, event=eid)
-        if date and _coarser_or_bound(c, date):
-            new = replace(new, date=date, date_precision="day" if len(date) == 10 else "month")
+        new = replace(c, event=eid, copy_of=claims[copies[i]].id if i in copies else None)
+        if date and (feats[i].soft or _coarser_or_bound(c, date)):
+            new = replace(new, date=date, date_precision={10: "day", 7: "month"}.get(len(date), "year"))
         out.append(new)
         g.add_node(c.id, kind="claim", doc=c.doc, text=c.text)
         g.add_edge(c.id, eid, reason=reason.get(i, {"rule": "member", "text": "member"}))
@@ -1009,7 +1105,8 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
 
 
 def _coarser_or_bound(c, date: str) -> bool:
-    """Set the event's date on a claim with none, a coarser compatible one, or only its report date."""
+    """Set the event's date on a claim with none, a coarser compatible one, or only its report
+    date (and, by the caller, one read from the sentences around it)."""
     if not c.date:
         return True
     if c.date == date:

@@ -1,6 +1,6 @@
 """Content-hash cache of per-article extraction (owner: scale).
 
-    open_cache(path=None, enabled=True) -> ExtractCache | NullCache
+    open_cache(path=None, enabled=True, generation="") -> ExtractCache | NullCache
     cache.get(key) -> value | None         cache.put(key, value)
     cache.get_many(keys) -> {key: value}   cache.put_many([(key, value), ...])   # one transaction
     cache.close()
@@ -30,7 +30,7 @@ from typing import Iterable, Optional
 
 from . import model
 
-SCHEMA = "crosscheck-extract-cache 1"
+SCHEMA = "crosscheck-extract-cache 2"
 _TIMEOUT = 30.0          # seconds a writer waits for another process's transaction
 _BATCH = 500             # SQLite host parameters per query (the limit is 999 on old builds)
 
@@ -150,8 +150,10 @@ def _warn(msg: str) -> None:
 class ExtractCache(NullCache):
     """The SQLite store. Use ``open_cache``: it never raises."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, generation: str = ""):
         self.path = Path(path)
+        self.generation = generation
+        self._pruned = False
         self._db: Optional[sqlite3.Connection] = None
         self._warned = False
         self._open()
@@ -177,7 +179,8 @@ class ExtractCache(NullCache):
             try:
                 db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
-                db.execute("CREATE TABLE IF NOT EXISTS extract (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.execute("CREATE TABLE IF NOT EXISTS extract (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+                           "generation TEXT NOT NULL DEFAULT '')")
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -277,7 +280,11 @@ class ExtractCache(NullCache):
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                self._db.executemany("INSERT OR REPLACE INTO extract (key, value) VALUES (?, ?)", rows)
+                if not self._pruned:   # rows an older extractor wrote can never hit again
+                    self._db.execute("DELETE FROM extract WHERE generation != ?", (self.generation,))
+                    self._pruned = True
+                self._db.executemany("INSERT OR REPLACE INTO extract (key, value, generation) VALUES (?, ?, ?)",
+                                     [(k, v, self.generation) for k, v in rows])
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -313,15 +320,19 @@ def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
     return "not a database" in msg or "malformed" in msg or "corrupt" in msg
 
 
-def open_cache(path=None, enabled: bool = True):
+def open_cache(path=None, enabled: bool = True, generation: str = ""):
     """The extraction cache at ``path`` (default: ``default_path()``), or a NullCache.
+
+    ``generation`` names the extractor that writes (the pipeline passes a digest of its
+    code): the first write of a run drops the rows of every other generation, so the
+    file does not grow with each upgrade.
 
     Never raises: a cache that cannot be used warns once on stderr and steps aside.
     """
     if not enabled:
         return NullCache()
     try:
-        return ExtractCache(Path(path) if path else default_path())
+        return ExtractCache(Path(path) if path else default_path(), generation)
     except Exception as exc:  # noqa: BLE001 - the cache must never stop a run
         _warn(f"extraction cache: unusable ({exc.__class__.__name__}: {exc}); running without it")
         return NullCache()

@@ -1,10 +1,11 @@
 """CI mode: compare the conflicts of a run with a baseline file (owner: render).
 
     conflict_key(finding, result) -> str          # stable under claim renumbering and file order
-    load_baseline(path) -> set[str]               # raises BaselineError (missing file: BaselineMissing)
+    load_baseline(path) -> Baseline (a set of keys)   # raises BaselineError (missing file: BaselineMissing)
     write_baseline(path, result)                  # atomic
     new_conflicts(result, baseline) -> list[Finding]
     describe(finding, result, github=False) -> list[str]   # what `check` prints for a new conflict
+    step_summary(new, result, baseline) -> str    # Markdown for $GITHUB_STEP_SUMMARY
 
 The key of a conflict is its category and the sorted sides it compares, each side
 ``doc=value:qualifier:counted`` (value as stated: ``1500``, ``4500-5000``; counted
@@ -17,7 +18,10 @@ on purpose: renumbered claims or reordered inputs keep the key, and so does an e
 whose label or date the aligner words differently once another article joins it. A
 conflict is "new" when a figure, its qualifier, what it counts, its category or the
 document it comes from changes: exactly what a fact-checker would want to look at again.
-The baseline also keeps each conflict's event label, date and explanation, for people.
+A conflict whose sides are all among those of one known conflict of its category is
+known too: it lost a side (an article was removed, or reconcile split one conflict in
+two), so it brings nothing to look at. One that gains a side (a new article joins it) is new.
+The baseline also keeps each conflict's sides, event label, date and explanation.
 """
 from __future__ import annotations
 
@@ -47,13 +51,34 @@ def _side(claim) -> str:
     return f"{claim.doc}={value.replace(',', '')}:{claim.qualifier}:{counted}"
 
 
-def conflict_key(finding, result) -> str:
-    """The baseline key of a conflict (see the module docstring)."""
-    view = result if isinstance(result, View) else View(result)
+def _key_parts(finding, view):
     sides = sorted({_side(c) for c in view.finding_claims(finding)})
     if not sides:  # a finding that names no known claim: fall back to its documents and words
         sides = sorted(finding.docs) + [one_line(finding.explanation)]
-    return "|".join([finding.category or ""] + sides)
+    return finding.category or "", sides
+
+
+def conflict_key(finding, result) -> str:
+    """The baseline key of a conflict (see the module docstring)."""
+    view = result if isinstance(result, View) else View(result)
+    category, sides = _key_parts(finding, view)
+    return "|".join([category] + sides)
+
+
+class Baseline(set):
+    """The keys of a baseline file, and each entry's category and sides for subset matching."""
+
+    def __init__(self, keys=(), groups=()):
+        super().__init__(keys)
+        self.groups = list(groups)   # [(category, frozenset of sides)]
+
+    def knows(self, finding, view) -> bool:
+        """Known: the same key, or a conflict whose sides are all among one known conflict's
+        (it lost a side: an article was removed, or reconcile split a conflict in two)."""
+        if conflict_key(finding, view) in self:
+            return True
+        category, sides = _key_parts(finding, view)
+        return any(category == c and set(sides) <= known for c, known in self.groups)
 
 
 def _conflicts(result):
@@ -62,9 +87,11 @@ def _conflicts(result):
 
 
 def new_conflicts(result, baseline: set) -> list:
-    """The conflicts of ``result`` whose key is not in ``baseline``, in report order."""
+    """The conflicts of ``result`` that ``baseline`` does not know, in report order."""
     view, conflicts = _conflicts(result)
-    return [f for f in conflicts if conflict_key(f, view) not in baseline]
+    if not isinstance(baseline, Baseline):
+        baseline = Baseline(baseline)
+    return [f for f in conflicts if not baseline.knows(f, view)]
 
 
 def baseline_entries(result) -> list:
@@ -74,7 +101,7 @@ def baseline_entries(result) -> list:
         key = conflict_key(f, view)
         entries.setdefault(key, {"key": key, "event": view.event_label(f.event), "date": view.event_date(f.event),
                                  "category": f.category, "explanation": f.explanation,
-                                 "docs": view.finding_docs(f)})
+                                 "docs": view.finding_docs(f), "sides": _key_parts(f, view)[1]})
     return [entries[k] for k in sorted(entries)]
 
 
@@ -103,12 +130,15 @@ def load_baseline(path) -> set:
         raise BaselineError(f"{path}: not a crosscheck baseline (no \"conflicts\" list)")
     if data.get("schema") != BASELINE_SCHEMA:
         raise BaselineError(f"{path}: baseline schema {data.get('schema')!r} is not {BASELINE_SCHEMA}")
-    keys = set()
+    baseline = Baseline()
     for i, entry in enumerate(data["conflicts"]):
         if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
             raise BaselineError(f"{path}: conflict #{i + 1} has no \"key\" string")
-        keys.add(entry["key"])
-    return keys
+        baseline.add(entry["key"])
+        sides = entry.get("sides")
+        if isinstance(sides, list) and all(isinstance(x, str) for x in sides):
+            baseline.groups.append((entry.get("category") or "", frozenset(sides)))
+    return baseline
 
 
 # -- what `check` prints ------------------------------------------------------
@@ -119,6 +149,9 @@ def _escape_data(s: str) -> str:
 
 def _escape_property(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+_BETWEEN_WORDS = r"(?:\s|<[^>]*>|&nbsp;|&#160;|&#xa0;)+"   # in markup, words may be split by tags
 
 
 def _file_line(view, claim):
@@ -142,8 +175,8 @@ def _file_line(view, claim):
             if isinstance(rec, dict) and str(rec.get("id")) == claim.doc:
                 return source, n
         return source, None
-    words = re.escape(one_line(claim.text)).replace("\\ ", r"\s+")
-    m = re.search(words, raw) if words else None
+    words = one_line(claim.text).split(" ")
+    m = re.search(_BETWEEN_WORDS.join(map(re.escape, words)), raw) if words != [""] else None
     return source, (raw.count("\n", 0, m.start()) + 1) if m else None
 
 
@@ -151,14 +184,14 @@ def describe(finding, result, github: bool = False) -> list:
     """Lines for one new conflict: the explanation, each side with its provenance, and with
     ``github`` one ``::error file=...,line=...::`` annotation per claim."""
     view = result if isinstance(result, View) else View(result)
-    where = ", ".join(x for x in (view.event_label(finding.event), view.event_date(finding.event),
-                                  finding.category) if x)
+    label, date = view.event_label(finding.event), view.event_date(finding.event)
+    where = ", ".join(x for x in (label, "" if date in label else date, finding.category) if x)
     lines = [f"new conflict ({where}): {one_line(finding.explanation)}"]
     claims = view.finding_claims(finding)
     for c in claims:
         _, line = _file_line(view, c)
         at = f"offset {c.start}" + (f", line {line}" if line else "")
-        lines.append(f"  {view.source_label(c.doc)} ({at}): \"{one_line(c.text)}\"")
+        lines.append(f"  {view.source_label(c)} ({at}): \"{one_line(c.text)}\"")
     if not claims:
         lines += [f"  {d}" for d in view.finding_docs(finding)]
     if github:
@@ -172,3 +205,16 @@ def describe(finding, result, github: bool = False) -> list:
             props = f"file={_escape_property(str(path))}" + (f",line={line}" if line else "")
             lines.append(f"::error {props},title=crosscheck conflict::{message}")
     return lines
+
+
+def step_summary(new, result, baseline) -> str:
+    """Markdown for GitHub's job summary ($GITHUB_STEP_SUMMARY): the new conflicts with provenance."""
+    from .render.markdown import table
+
+    view = result if isinstance(result, View) else View(result)
+    if not new:
+        return f"### crosscheck: no new conflict\n\nEvery conflict is in `{baseline}`.\n"
+    rows = [(view.event_label(f.event), f.category or "", f.explanation, view.quotes(f)) for f in new]
+    return (f"### crosscheck: {len(new)} new conflicts\n\nNot in `{baseline}`; accept them with "
+            f"`--update-baseline` if they are known.\n\n"
+            + table(rows, ["event", "category", "conflict", "quotes (doc @offset)"]) + "\n")

@@ -10,10 +10,11 @@ import sys
 import click
 
 from . import __version__
-from .check import BaselineError, BaselineMissing, describe, load_baseline, new_conflicts, write_baseline
+from .check import (BaselineError, BaselineMissing, describe, load_baseline, new_conflicts, step_summary,
+                    write_baseline)
 from .config import ConfigError, load_config
 from .pipeline import extract_paths, run
-from .render import claims_jsonl, claims_table, to_json, write_reports
+from .render import claims_jsonl, claims_table, terminal_summary, to_json, write_reports
 
 
 def _err(msg: str) -> None:
@@ -88,6 +89,7 @@ def report(paths, outdir, as_json, sqlite_path, **opts):
         else:
             for p in write_reports(result, outdir):
                 click.echo(f"wrote {p}", err=True)
+            click.echo(terminal_summary(result), nl=False)
         if sqlite_path:
             from .render.sqlite import write_sqlite
             write_sqlite(result, sqlite_path)
@@ -138,6 +140,13 @@ def check(paths, baseline, update_baseline, **opts):
     github = bool(os.environ.get("GITHUB_ACTIONS"))
     for f in new:
         click.echo("\n".join(describe(f, result, github=github)))
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if github and summary_path:
+        try:
+            with open(summary_path, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(new, result, baseline))
+        except OSError as exc:
+            _err(f"{summary_path}: cannot write the job summary ({exc.strerror or exc})")
     total = len(new_conflicts(result, set()))
     click.echo(f"{len(new)} new conflicts, {total - len(new)} known ({baseline})", err=True)
     sys.exit(1 if new else 0)

@@ -20,16 +20,18 @@ Which one is the copy, deterministically: when both carry a publication date and
 differ, the later one; otherwise the one whose text is less of the shared passage (the page
 that carries the story among others); otherwise the doc that sorts last.
 
-How: word 8-shingles of the lower-cased text, an inverted index from shingle to the
-articles that hold it (a shingle held by more than ``max_postings`` articles only keeps the
-first ones: boilerplate, and a story syndicated everywhere is still tied to its first
-holders), shared-shingle counts per pair, then runs of consecutive shared shingles become
-passages. Cost is linear in the total text for a bounded posting length.
+How: word 8-shingles of the lower-cased text; one in ``SAMPLE`` of them (chosen by crc32,
+so the same ones every run) goes into an inverted index whose posting lists keep their first
+``MAX_POSTINGS`` holders (boilerplate and a story syndicated everywhere stay bounded: every
+later holder still meets the first ones). Each article's ``VERIFY`` best candidates are
+compared in full: runs of consecutive shared shingles of ``MIN_WORDS`` words or more are the
+passages. Cost is linear in the total text: no all-pairs comparison.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+import zlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
@@ -37,7 +39,9 @@ _WORD = re.compile(r"\w+")
 
 SHINGLE = 8          # words per shingle
 MIN_WORDS = 40       # least words a shared passage must hold
-MAX_POSTINGS = 64    # holders kept per shingle
+MAX_POSTINGS = 16    # holders kept per sampled shingle
+SAMPLE = 4           # one shingle in SAMPLE (by crc32) goes into the index
+VERIFY = 4           # candidates per article compared in full
 
 
 @dataclass(frozen=True, order=True)
@@ -85,11 +89,12 @@ def _norm(s: str) -> str:
 
 
 def _shingles(text: str):
-    """(hash, start offset of first word, end offset of last word) per shingle position."""
+    """(crc32, start offset of first word, end offset of last word) per shingle position.
+    crc32, not hash(): the same sample of shingles in every run."""
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
     out = []
     for i in range(len(words) - SHINGLE + 1):
-        key = hash(" ".join(w for w, _, _ in words[i:i + SHINGLE]))
+        key = zlib.crc32(" ".join(w for w, _, _ in words[i:i + SHINGLE]).encode("utf-8", "surrogatepass"))
         out.append((key, words[i][1], words[i + SHINGLE - 1][2]))
     return out
 
@@ -105,6 +110,21 @@ def _runs(positions):
     return runs
 
 
+def _passages(si, sj):
+    """Shared runs of two shingle lists: [((start, end) in i, (start, end) in j, words)]."""
+    need = MIN_WORDS - SHINGLE + 1
+    pj = {}
+    for pos, (key, _, _) in enumerate(sj):
+        pj.setdefault(key, pos)
+    found = []
+    for r0, r1 in _runs([p for p, (k, _, _) in enumerate(si) if k in pj]):
+        if r1 - r0 + 1 < need:
+            continue
+        js = [pj[si[p][0]] for p in range(r0, r1 + 1) if si[p][0] in pj]
+        found.append(((si[r0][1], si[r1][2]), (sj[min(js)][1], sj[max(js)][2]), r1 - r0 + SHINGLE))
+    return found
+
+
 def find_duplicates(articles: list, documents: Optional[list] = None) -> Duplicates:
     arts = sorted(articles, key=lambda a: a.doc)
     published = {a.doc: a.published for a in arts}
@@ -112,48 +132,40 @@ def find_duplicates(articles: list, documents: Optional[list] = None) -> Duplica
         if d.published:
             published[d.doc] = d.published
     sh = [_shingles(a.text) for a in arts]
-    index = defaultdict(list)          # shingle -> [article index] (first MAX_POSTINGS)
+    # candidates: a sample of shingles (crc % SAMPLE == 0) in an inverted index whose
+    # posting lists keep their first MAX_POSTINGS holders; each article meets those holders
+    index = defaultdict(list)
+    votes = defaultdict(Counter)
     for i, s in enumerate(sh):
-        for key in {k for k, _, _ in s}:
+        for key in {k for k, _, _ in s if k % SAMPLE == 0}:
             post = index[key]
+            for j in post:
+                votes[i][j] += 1
             if len(post) < MAX_POSTINGS:
                 post.append(i)
-    shared = defaultdict(int)
-    for post in index.values():
-        if len(post) > 1:
-            for x in range(len(post)):
-                for y in range(x + 1, len(post)):
-                    shared[post[x], post[y]] += 1
+    least = max(2, (MIN_WORDS - SHINGLE + 1) // SAMPLE // 2)
 
-    need = MIN_WORDS - SHINGLE + 1
     mapping, passages = {}, []
-    for (i, j), n in sorted(shared.items()):
-        if n < need:
-            continue
-        pj = {}
-        for pos, (key, _, _) in enumerate(sh[j]):
-            pj.setdefault(key, pos)
-        found = []
-        for r0, r1 in _runs([p for p, (k, _, _) in enumerate(sh[i]) if k in pj]):
-            if r1 - r0 + 1 < need:
+    for i in sorted(votes):
+        for j, n in sorted(votes[i].items(), key=lambda kv: (-kv[1], kv[0]))[:VERIFY]:
+            if n < least:
+                break
+            found = _passages(sh[j], sh[i])          # j < i: j sorts first
+            if not found:
                 continue
-            js = [pj[sh[i][p][0]] for p in range(r0, r1 + 1) if sh[i][p][0] in pj]
-            found.append(((sh[i][r0][1], sh[i][r1][2]), (sh[j][min(js)][1], sh[j][max(js)][2]), r1 - r0 + SHINGLE))
-        if not found:
-            continue
-        a, b = arts[i], arts[j]
-        cov_a = sum(e - s for (s, e), _, _ in found) / max(1, len(a.text.strip()))
-        cov_b = sum(e - s for _, (s, e), _ in found) / max(1, len(b.text.strip()))
-        copy_is_b = _copy_is_second(a.doc, b.doc, published.get(a.doc), published.get(b.doc), cov_a, cov_b)
-        for span_a, span_b, words in found:
-            if copy_is_b:
-                passages.append(Passage(b.doc, a.doc, *span_b, *span_a, words))
-            else:
-                passages.append(Passage(a.doc, b.doc, *span_a, *span_b, words))
-        copy, orig = (b.doc, a.doc) if copy_is_b else (a.doc, b.doc)
-        mapping.setdefault(copy, orig)
+            a, b = arts[j], arts[i]
+            cov_a = sum(e - s for (s, e), _, _ in found) / max(1, len(a.text.strip()))
+            cov_b = sum(e - s for _, (s, e), _ in found) / max(1, len(b.text.strip()))
+            copy_is_b = _copy_is_second(a.doc, b.doc, published.get(a.doc), published.get(b.doc), cov_a, cov_b)
+            for span_a, span_b, words in found:
+                if copy_is_b:
+                    passages.append(Passage(b.doc, a.doc, *span_b, *span_a, words))
+                else:
+                    passages.append(Passage(a.doc, b.doc, *span_a, *span_b, words))
+            copy, orig = (b.doc, a.doc) if copy_is_b else (a.doc, b.doc)
+            mapping.setdefault(copy, orig)          # the best-voted original first
     # a copy of a copy points at the first original
-    for copy in list(mapping):
+    for copy in sorted(mapping):
         seen = {copy}
         while mapping[copy] in mapping and mapping[copy] not in seen:
             seen.add(mapping[copy])

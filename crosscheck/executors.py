@@ -15,7 +15,8 @@ Results come back in the order of ``items`` whatever the executor:
   than ``AUTO_MIN_ITEMS`` items on a machine with more than one core, else ``serial``.
 
 ``fn`` must be picklable and should turn its own exceptions into values (the pipeline's
-``_Task`` does). A worker process that dies (segfault, killed) loses no other item: the
+``_Task`` does). If it has a ``warm_up()`` method, the process pool calls it in this process
+before forking, so that lazily loaded models are loaded once and shared by the workers. A worker process that dies (segfault, killed) loses no other item: the
 items it held are retried, the one that kills its worker alone is given to
 ``on_crash(item)`` (default: raise ``WorkerCrash``).
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import warnings
 from typing import Callable, Optional, Sequence
 
 import click
@@ -114,7 +116,11 @@ def _progress(total: int, enabled: bool):
     if not enabled or not _isatty(sys.stderr):
         return _NoBar()
     from tqdm import tqdm
-    return tqdm(total=total, unit="article", file=sys.stderr, desc="extract", leave=False,
+
+    class Bar(tqdm):
+        monitor_interval = 0      # no monitor thread: the process pool may fork after this
+
+    return Bar(total=total, unit="article", file=sys.stderr, desc="extract", leave=False,
                 dynamic_ncols=True, mininterval=PROGRESS_INTERVAL)
 
 
@@ -160,12 +166,15 @@ def _map_process(fn, items, n_workers, bar, on_crash):
 
     results = [None] * len(items)
     done = [False] * len(items)
+    context = _pool_context()
+    if context is not None and context.get_start_method() == "fork" and hasattr(fn, "warm_up"):
+        fn.warm_up()   # load lazy models once here: forked workers start warm and share the pages
 
     def run(groups, workers, limit):
         """Run index groups in one pool; returns the groups lost when the pool broke."""
         queue = deque(groups)
         lost = []
-        with ProcessPoolExecutor(max_workers=min(workers, len(groups))) as pool:
+        with ProcessPoolExecutor(max_workers=min(workers, len(groups)), mp_context=context) as pool:
             running = {}
             while queue or running:
                 while queue and len(running) < limit and not lost:
@@ -204,6 +213,15 @@ def _map_process(fn, items, n_workers, bar, on_crash):
             _isolate(run, g, items, results, done, bar, on_crash)
     assert all(done)
     return results
+
+
+def _pool_context():
+    """fork where it is available and safe (no other thread in this process), else the default."""
+    import multiprocessing
+    import threading
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def _isolate(run, group, items, results, done, bar, on_crash):
@@ -251,8 +269,10 @@ def _map_dask(fn, items, workers, scheduler, bar, on_crash):
             except (OSError, TimeoutError, ValueError) as exc:
                 raise ExecutorError(f"cannot reach the dask scheduler at {scheduler} ({exc})") from None
         else:
-            cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=50)
+            with warnings.catch_warnings():   # "Port 8787 is already in use": it picks another
+                warnings.simplefilter("ignore", UserWarning)
+                cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=50)
             client = Client(cluster, set_as_default=False)
         with client:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 2))

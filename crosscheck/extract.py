@@ -1,24 +1,27 @@
 """Numeric claims out of one article (owner: extract).
 
 Interface used by the pipeline:
-    extract_claims(article: Article, config: Config | None = None) -> list[Claim]
-Pure function of the article: claims in document order, ids "<doc>:<start>" (a derived total
-"<doc>:<start>+"), offsets into ``article.text``, only the body (after front matter) is read;
-date/event are left empty (later stages fill them).
+    extract_claims(article: Article, config: Config | Lexicon | None = None) -> list[Claim]
+Pure function of the article: claims in document order (a derived total right after its last
+part), ids "<doc>:<start>" (a derived total "<doc>:<start>+"), offsets into ``article.text``
+(``text == article.text[start:end]``), only the body (after front matter) is read;
+date/event are left empty (later stages fill them). ``config`` None means the package defaults.
 
 Steps:
 1. split the body into paragraphs and sentences (``sentences.py``);
 2. per sentence, the stated figures (``numbers.find_quantities``): every one becomes a claim;
 3. the counted thing: a unit of measure, the noun phrase after the figure ("300 militants",
    "more than 400 terrorists and members of their families"), a participle ("35 Killed",
-   "12 were injured"), a back-reference ("4,500-5,000 of them are militants") or a noun before
-   it ("the death toll rose to 42", "the number of evacuees reached 3,000");
-4. its category from the lexicon (``data/lexicon.toml`` extended by the user's config);
-5. composition: figures listed together share ``group`` (and people-like parts get a derived
-   total), "including 700 militants" / "of them" / "of whom" set ``part_of``;
+   "12 were injured"), a back-reference ("4,500-5,000 of them are militants"), a noun before
+   it ("the death toll rose to 42", "the number of evacuees reached 3,000") or, for a bare
+   figure, its verb ("Thousands protest", "30 died");
+4. its category from the lexicon (``data/lexicon.toml`` extended by the user's config); people
+   counted by a verb of harm ("killed 12 people") are in the killed / injured category;
+5. composition: figures listed together share ``group`` (people-like or summable parts get a
+   derived total), "including 700 militants" / "of them" / "of whom" set ``part_of``;
 6. attribution (``said_by``): "X said/told/added", "according to X", "cited by X", a quote
-   closed by "..., said X", a reported paragraph continued; surnames, "he" and "the governor"
-   resolve to the person named before;
+   closed by "..., said X", an account opened by "X said that" runs on for two sentences of its
+   paragraph; surnames, "he" and "the governor" resolve to the person named before;
 7. modality: "count", or "plan"/"forecast" when the figure is governed by a plan, deal or
    future ("are expected to leave", "due to depart", "the agreement provides for").
 """
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from typing import NamedTuple, Optional
 
 from .model import Article, Claim
@@ -62,6 +67,7 @@ def _forms(word: str):
         yield word[:-1]
 
 
+_NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _DETS = frozenset("a an the their his her its our your my this that these those some other more "
                   "additional extra further another such".split())
 
@@ -73,13 +79,19 @@ class Lexicon:
         self.index: dict = {}
         self.people_like: set = set()
         self.entities: dict = {}
+        self.summable: set = set()
+        self.subject_verbs: dict = {}
         for cat, spec in section.items():
             if not isinstance(spec, dict):
                 continue
             if spec.get("people_like"):
                 self.people_like.add(cat)
+            if spec.get("summable") or spec.get("people_like"):
+                self.summable.add(cat)
             for e in spec.get("entities", []):
                 self.entities[str(e).lower()] = cat
+            for v in spec.get("subject_verbs", []):
+                self.subject_verbs[str(v).lower().strip()] = cat
             for w in spec.get("words", []):
                 w = str(w).lower().strip()
                 if not w:
@@ -121,6 +133,15 @@ class Lexicon:
         entity = _unit_entity(unit)
         return self.entities.get(entity) if entity else None
 
+    def subject_verb(self, s: str, pos: int) -> Optional[str]:
+        """The category a bare figure has as the subject of a verb ("Thousands protest",
+        "3.5 million took part", "30 died")."""
+        m = _NEXT_WORDS.match(s, pos)
+        if not m:
+            return None
+        one, two = m.group(1).lower(), (m.group(1) + " " + (m.group(2) or "")).lower().strip()
+        return self.subject_verbs.get(two) or self.subject_verbs.get(one)
+
     def has(self, word: str) -> bool:
         return any(f in self.index for f in _forms(word.lower()))
 
@@ -148,9 +169,16 @@ _LEXICONS: dict = {}
 
 
 def lexicon_from_config(config=None) -> Lexicon:
+    """The compiled lexicon of a Config (its ``lexicon`` section), a section dict, or the
+    package's defaults when None; compiled once per distinct lexicon."""
+    if isinstance(config, Lexicon):
+        return config
     if config is None:
-        from .config import load_config
-        config = load_config()
+        lex = _LEXICONS.get(None)
+        if lex is None:
+            from .config import load_config
+            lex = _LEXICONS[None] = lexicon_from_config(load_config())
+        return lex
     section = config.section("lexicon") if hasattr(config, "section") else dict(config)
     key = json.dumps(section, sort_keys=True)
     lex = _LEXICONS.get(key)
@@ -222,11 +250,15 @@ def _run(toks: list, i: int, lex: Lexicon, maxlen: int = 5, singular: bool = Fal
     k = j
     while k < n and k < first + maxlen:
         t = toks[k]
+        if t.low in ("and", "&") and k > first and k + 2 < n and toks[k + 1].word and toks[k + 1].low not in _STOP \
+                and toks[k + 1].text[0].islower() and toks[k + 2].word and toks[k + 2].low not in _STOP:
+            k += 1              # a coordinated modifier: "search and rescue personnel"
+            continue
         if not t.word or t.low in _STOP:
             break
         if k + 1 < n and toks[k + 1].word and lex.index.get(t.low + " " + toks[k + 1].low):
             return first, k + 1               # a two-word lexicon phrase ("suicide bombers")
-        if lex.has(t.low) and (t.text[0].islower() or t.text[:1].isupper() and not _is_name_like(toks, k)):
+        if lex.has(t.low):            # lexicon words are common nouns, in headlines capitalised too
             return first, k
         if _plural_like(t):
             return first, k
@@ -236,13 +268,6 @@ def _run(toks: list, i: int, lex: Lexicon, maxlen: int = 5, singular: bool = Fal
         if t.text[0].islower() and not t.low.endswith(("ing", "ly", "ed")):
             return first, first
     return None
-
-
-def _is_name_like(toks: list, k: int) -> bool:
-    """A capitalised word that is part of a proper name rather than a headline word."""
-    prev = toks[k - 1] if k else None
-    nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return bool(nxt and nxt.word and nxt.text[0].isupper() and not nxt.low in _STOP and prev is None)
 
 
 def _of_pp(s: str, toks: list, h: int, lex: Lexicon):
@@ -346,8 +371,12 @@ def _np_after(s: str, pos: int, lex: Lexicon, singular: bool, vague: bool = Fals
 _BEFORE = re.compile(
     r"\b(?:(?P<toll>(?:death|casualty|fatality) toll|toll)"
     r"|(?:number|total|tally|count)\s+of\s+(?P<np>(?:[^\W\d][\w’'-]*\s+){0,2}?[^\W\d][\w’'-]*)"
-    r"|(?P<pop>population))\b(?P<gap>[^.;:!?\d]{0,50})$", re.I)
+    r"|(?P<pop>population|crowd|turnout|attendance))\b(?P<gap>[^.;:!?\d]{0,90})$", re.I)
 _GAP_OK = re.compile(r"^[\s\w’',-]*$")
+# a long gap ("the death toll from the quake that struck Turkey rose to") must end on the verb
+_GAP_VERB = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|reached|reaches|stood|"
+                       r"stands|hit|hits|passed|passes|topped|tops|exceeded|exceeds|surpassed|is|was|"
+                       r"now|has|had|put|putting|puts|estimated|estimating|estimates)(?:\s+(?:to|at))?\s*$", re.I)
 
 
 def _np_before(before: str, lex: Lexicon):
@@ -355,7 +384,7 @@ def _np_before(before: str, lex: Lexicon):
     if not m:
         return None
     gap = m.group("gap")
-    if len(gap.split()) > 5 or not _GAP_OK.match(gap):
+    if not _GAP_OK.match(gap) or len(gap.split()) > 5 and not (len(gap.split()) <= 14 and _GAP_VERB.search(gap)):
         return None
     if m.group("toll"):
         return m.group("toll").lower()
@@ -376,14 +405,18 @@ _SPEECH = (r"said|says|say|told|tells|tell|added|adds|noted|notes|stressed|stres
            r"explained|warned|wrote|writes|insisted|declared|revealed|disclosed|tweeted|indicated|"
            r"emphasi[sz]ed|underlined|acknowledged|admitted|asserted|argued|alleged|"
            r"pointed out|quoted|cited|adding|saying|telling")
-_SUBJ_VERB = re.compile(
-    rf"(?<![\w-])(?:(?:has|have|had|also|later|earlier|previously|then|further|separately|"
-    rf"reportedly|recently|on \w+day|(?:last|this|next) (?:week|month|year|\w+day))\s+)*(?P<verb>{_SPEECH})\b(?!\s+(?:by|to be)\b)")
+_SUBJ_VERB = re.compile(rf"(?<![\w-])(?P<verb>{_SPEECH})\b(?!\s+(?:by|to be)\b)")
+# a reporting word used as a noun: "a total of $12.4 million of claims", "the reports"
+_NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|his|her|its|their|our|these|those|such|new|any|no|in|for)\s+$", re.I)
+# adverbs and auxiliaries between a subject and its verb: "al-Barazi later told", "Dell on Monday announced"
+_ADV_BEFORE = re.compile(r"(?:\b(?:has|have|had|also|later|earlier|previously|then|further|separately|"
+                         r"reportedly|recently|on \w+day|(?:last|this|next) (?:week|month|year|\w+day))\s+)+$")
 _INVERTED = re.compile(
     r"(?:^|[,”\"’:]\s*)(?:said|says|added|adds|noted|notes|explained|wrote|continued|stressed|declared|"
     r"stated|insisted|warned|asked|recalled|concluded|remarked)\s+(?P<np>(?:the |a |an )?[^\W\d][^,;.”\"()]*?)\s*(?=[,;.”\"()]|$)")
-_ACCORDING = re.compile(r"\b(?:according to|cited by|quoted by|reported by|as told to|citing)\s+"
-                        r"(?P<np>[^,;:()“”\"]+?)\s*(?=[,;:()“”\"]|\.(?:\s|$)|$| that | who | which )", re.I)
+_MAYBE_ACCORDING = re.compile(r"ccording to| by |[Cc]iting ")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|cited by|quoted by|reported by|as told to|[Cc]iting)\s+"
+                        r"(?P<np>[^,;:()“”\"]+?)\s*(?=[,;:()“”\"]|\.(?:\s|$)|$| that | who | which )")
 
 _TITLES = frozenset("""
 president vice prime minister foreign defense defence interior finance general lieutenant lt major
@@ -417,15 +450,20 @@ def _cap(w: str) -> bool:
 
 
 class _Speakers:
-    """Names seen in attributions so far: surnames, roles and pronouns resolve to them."""
+    """Names seen so far in the article: surnames, roles and pronouns resolve to them."""
 
     def __init__(self):
-        self.people: list = []     # full person names in order
+        self.people: list = []     # person names, in order (the last one is "he"/"she")
+        self.by_surname: dict = {} # squeezed surname -> last full name with it
         self.roles: dict = {}      # role word -> last name that held it
 
     def remember(self, name: str, roles, person: bool):
-        if person and len(name.split()) >= 2:
-            self.people.append(name)
+        if person:
+            if not self.people or self.people[-1] != name:
+                self.people.append(name)
+            toks = name.split()
+            if len(toks) >= 2:
+                self.by_surname[_squeeze(_norm_name(toks[-1]))] = name
         for r in roles:
             self.roles[r] = name
 
@@ -433,25 +471,31 @@ class _Speakers:
         toks = name.split()
         if len(toks) != 1:
             return name
-        key = _norm_name(toks[0])
-        for full in reversed(self.people):
-            last = _norm_name(full.split()[-1])
-            if last == key or (len(key) > 4 and _close(last, key)):
-                return full
-        return name
+        return self.by_surname.get(_squeeze(_norm_name(toks[0])), name)
+
+    def scan(self, sentence: str) -> None:
+        """Register names introduced with a title ("Russian Foreign Minister Sergey Lavrov")."""
+        for m in _TITLED_NAME.finditer(sentence):
+            self.remember(m.group("name"), [m.group("title").lower().rstrip(".")], True)
+
+
+_TITLED_NAME = re.compile(
+    r"\b(?P<title>President|Minister|General|Gen\.|Governor|Gov\.|Mayor|Spokesman|Spokeswoman|Senator|"
+    r"Sen\.|Secretary|Commander|Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Chief|Director|"
+    r"Ambassador|Envoy|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|Sheikh|King|Prince|Judge|Chancellor|Premier)"
+    r"\s+(?P<name>(?:[A-Z][\w’'\-]+|al-[A-Z][\w\-]+)(?:\s+(?:[A-Z][\w’'\-]+|al-[A-Z][\w\-]+|bin|ibn|de|van|von)){1,3})")
+
+
+def _squeeze(x: str) -> str:
+    """One surname spelt with a letter doubled or not (al-Barazi / al-Barrazi)."""
+    return _DOUBLE.sub(r"\1", x)
+
+
+_DOUBLE = re.compile(r"(.)\1")
 
 
 def _norm_name(w: str) -> str:
     return w.lower().replace("’", "'").strip(".'")
-
-
-def _close(a: str, b: str) -> bool:
-    """Spelling variants of one surname (al-Barazi / al-Barrazi): one letter doubled or dropped."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    def squeeze(x):
-        return re.sub(r"(.)\1", r"\1", x)
-    return squeeze(a) == squeeze(b)
 
 
 def _name_runs(phrase: str):
@@ -513,12 +557,17 @@ def _speaker(phrase: str, sp: _Speakers) -> Optional[str]:
         return None
     runs = _name_runs(seg)
     roles = _role_words(seg)
-    words = seg.split()
     if not runs:
         desc = re.sub(r"^(?:the|a|an)\s+", "", seg, flags=re.I)
         for r in roles:
             if r in sp.roles and low.startswith("the "):
                 return sp.roles[r]
+        cut = []
+        for w in desc.split():
+            if w.lower() in _STOP and cut:
+                break
+            cut.append(w)
+        desc = " ".join(cut)
         last = desc.split()[-1].lower() if desc.split() else ""
         # a described source: "the regulator", "officials", "a correspondent", "police"
         if len(desc.split()) > 6 or last in _STOP or last in _SUBJ_INNER or \
@@ -542,17 +591,19 @@ def _speaker(phrase: str, sp: _Speakers) -> Optional[str]:
     if not is_org:
         name = sp.resolve_surname(name)
     sp.remember(name, roles, not is_org)
-    del words
     return name
 
 
 def _looks_name(seg: str) -> bool:
+    """A proper name: "Talal al-Barazi", "The Syrian Observatory for Human Rights"."""
     toks = seg.split()
-    if not toks or len(toks) > 6:
+    if toks and toks[0] == "The" and len(toks) > 1:
+        toks = toks[1:]
+    if not toks or len(toks) > 7:
         return False
-    if toks[0].lower() in _STOP or toks[0].lower() in _WEEKDAYS:
+    if toks[0].lower() in _STOP or toks[0].lower() in _WEEKDAYS or not _cap(toks[0]):
         return False
-    return all(_cap(t) or t.lower() in _PARTICLES for t in toks)
+    return all(_cap(t) or t.lower() in _PARTICLES or t in ("of", "for", "and", "the") for t in toks)
 
 
 def _looks_description(seg: str) -> bool:
@@ -614,9 +665,11 @@ def _subject_start(s: str, v: int) -> Optional[int]:
                 j -= 1
             if seg_start is not None and j > 0 and toks[j - 1][0] == ",":
                 desc = s[seg_start:toks[i - 1][1]]
+                if _looks_name(desc.strip()):      # "The ministry's spokesman, Igor Konashenkov, said"
+                    return seg_start
                 k = j - 1
                 name_start = None
-                while k > 0 and toks[k - 1][0][0].isalpha() and (j - 1) - k < 6:
+                while k > 0 and toks[k - 1][0][0].isalpha() and (j - 1) - k < 8:
                     name_start = toks[k - 1][1]
                     k -= 1
                 if name_start is not None and _looks_description(desc.strip()) and \
@@ -624,7 +677,7 @@ def _subject_start(s: str, v: int) -> Optional[int]:
                     return name_start
         return None
     phrase = s[start:v].split()
-    while phrase and phrase[0].lower() in ("of", "for", "from"):
+    if phrase[0].lower() in ("of", "for", "from") or phrase[-1].lower() in _SUBJ_INNER:
         return None
     # an appositive before it: "Anatoly Tsyganok, the head of the Center ... told"
     if i > 1 and toks[i - 1][0] == "," and _looks_description(s[start:v].strip()):
@@ -661,7 +714,7 @@ _BLOCK = re.compile(r",\s*(?:while|whereas|but)\b|;")
 
 def _attributions(s: str, sp: _Speakers) -> list:
     out = []
-    for m in _ACCORDING.finditer(s):
+    for m in (_ACCORDING.finditer(s) if _MAYBE_ACCORDING.search(s) else ()):
         np = m.group("np")
         name = _speaker(np, sp)
         out.append(_Attr(name, m.start(), m.end(), m.start()))
@@ -670,18 +723,21 @@ def _attributions(s: str, sp: _Speakers) -> list:
         if any(a <= m.start("np") < b for a, b in taken):
             continue
         np = m.group("np")
-        if np.split()[0].lower() in _STOP and np.split()[0].lower() not in ("the", "a", "an"):
-            continue
+        if any(w.lower() in _STOP and w.lower() not in _SUBJ_INNER for w in np.split()):
+            continue            # not a name after the verb but a clause: ", said the move will ..."
         name = _speaker(np, sp)
         if name:
             out.append(_Attr(name, m.start(), m.end(), m.start()))
             taken.append((m.start(), m.end()))
     for m in _SUBJ_VERB.finditer(s):
         v = m.start()
+        adv = _ADV_BEFORE.search(s, max(0, v - 60), v)
+        if adv:
+            v = adv.start()
         if any(a <= v < b for a, b in taken):
             continue
         verb = m.group("verb")
-        if verb in ("adding", "saying", "telling"):
+        if verb in ("adding", "saying", "telling") or _NOUN_BEFORE.search(s, max(0, v - 8), v):
             continue
         if verb in ("added", "adds") and _DIGIT_NEXT.match(s, m.end()):   # "X added 15 sen": a gain
             continue
@@ -718,31 +774,57 @@ def _quote_spans(s: str) -> list:
     return spans
 
 
-def _pick_attr(attrs: list, s: str, qs: int, qe: int) -> Optional[_Attr]:
+class _SentenceAttrs(NamedTuple):
+    attrs: list          # attributions sorted by the offset of their verb
+    verbs: list          # those offsets (for bisect)
+    spans: list          # quotations, in order
+    opens: list          # their opening offsets (for bisect)
+
+
+def _sentence_attrs(s: str, attrs: list) -> _SentenceAttrs:
+    spans = _quote_spans(s)
+    return _SentenceAttrs(attrs, [a.verb for a in attrs], spans, [a for a, _ in spans])
+
+
+def _in_quote(sa: _SentenceAttrs, qs: int):
+    i = bisect_right(sa.opens, qs) - 1
+    if i >= 0 and qs < sa.spans[i][1]:
+        return sa.spans[i]
+    return None
+
+
+def _pick_attr(sa: _SentenceAttrs, s: str, qs: int, qe: int) -> Optional[_Attr]:
+    attrs = sa.attrs
     if not attrs:
         return None
     # inside a quotation: the speaker named right after it closes, or right before it opens
-    for a, b in _quote_spans(s):
-        if a <= qs < b:
-            for at in attrs:
-                if b <= at.start <= b + 3 or at.verb >= b and not s[b:at.start].strip(" ,”\"’"):
-                    return at
-            for at in reversed(attrs):
-                if at.end <= a + 2:
-                    return at
-    before = [a for a in attrs if a.verb < qs]
-    if before:
-        return before[-1]
-    for at in attrs:
-        if at.start >= qe and not _BLOCK.search(s, qe, at.start):
-            return at
+    span = _in_quote(sa, qs)
+    if span:
+        a, b = span
+        i = bisect_left(sa.verbs, b)
+        for at in attrs[max(0, i - 1):i + 2]:
+            if b <= at.start <= b + 3 or at.verb >= b and not s[b:at.start].strip(" ,”\"’"):
+                return at
+        i = bisect_left(sa.verbs, a)
+        for at in reversed(attrs[max(0, i - 2):i]):
+            if at.end <= a + 2:
+                return at
+    i = bisect_left(sa.verbs, qs)
+    if i > 0:
+        return attrs[i - 1]
+    # a trailing source: the next attribution, unless a new clause ("while ...") comes between
+    for at in attrs[i:i + 3]:
+        if at.start >= qe:
+            return None if _BLOCK.search(s, qe, at.start) else at
     return None
 
 
 # --------------------------------------------------------------------------- modality
 
-_PLAN = re.compile(r"\b(?:plan(?:s|ned)?|due to|scheduled|set to|agreement|agreed|deal|accord|"
-                   r"provides? for|calls? for|envisages?|intends?|aims? to|to be (?:\w+ed)|target)\b", re.I)
+_PLAN = re.compile(r"\b(?:plan(?:s|ned)?|due to|scheduled|set to|agreed to|provides? for|calls? for|"
+                   r"envisages?|intends?|aims? to|to be (?:\w+ed)|targets?)\b", re.I)
+# a figure that is the object of a deal: "the agreement provides for / was the withdrawal of 10,000"
+_PLAN_NOUN = re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|cease-fire|plan|roadmap)\b", re.I)
 _FORECAST = re.compile(r"\b(?:will|would|expected|likely|could|may|might|projected|forecasts?|"
                        r"predicted|anticipated|estimated to|set to reach|poised)\b")
 _CLAUSE_START = re.compile(r"[,;:(—]|\b(?:that|which|who|where|while|but)\b")
@@ -751,32 +833,33 @@ _NOT_SUBJECT = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|\w+e
 _REL = re.compile(r"^\s*(?:,\s*)?(?:who|which|that|whom|whose)\b")
 
 
+_WINDOW = 240     # characters around a figure that its modality and harm verbs are read from
+
+
 def _modality(s: str, qs: int, np_end: int) -> str:
-    before = s[:qs]
+    before = s[max(0, qs - _WINDOW):qs]
     cut = 0
     for m in _CLAUSE_START.finditer(before):
         cut = m.end()
     head = before[cut:]
-    after = s[np_end:]
+    after = s[np_end:np_end + _WINDOW]
     if _REL.match(after) or _NOT_SUBJECT.search(head):
         after = ""      # the verb after the figure governs it only when the figure is its subject
     else:
         m = re.search(r"[,;:(—]", after)
         after = after[:m.start()] if m else after
     zone = head + " " + after
-    if _PLAN.search(zone):
+    if _PLAN.search(zone) or _PLAN_NOUN.search(head):
         return "plan"
     if _FORECAST.search(zone):
         return "forecast"
-    # the plan stated earlier in the same sentence: "the main point of the agreement was ..."
-    if _PLAN.search(before) and not re.search(r"\b(?:left|departed|arrived|reached|took|were|was)\b", head):
-        return "plan"
     return "count"
 
 
 # --------------------------------------------------------------------------- composition
 
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|&)\s+)$")
+_RESTATED = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|roughly\s+|around\s+|some\s+)?$")
 _INCLUDING = re.compile(r"(?:\bincluding|\bincl\.|\bamong them|\bamong whom|\bamong those|\bof whom|\bof which|"
                         r"\bof them|\bamong)\s*$", re.I)
 
@@ -818,36 +901,55 @@ def extract_claims(article: Article, config=None) -> list:
     sent_attrs = []
     for se in sents:
         s = text[se.start:se.end]
+        if _MAYBE_TITLE.search(s):
+            sp.scan(s)
         sent_attrs.append(_attributions(s, sp) if _MAYBE_ATTR.search(s) else [])
     claims: list = []
-    prev_speaker: dict = {}     # paragraph -> speaker of the last attributed sentence
     quote_open: dict = {}       # paragraph -> True while a quotation runs across sentences
     for si, se in enumerate(sents):
         s = text[se.start:se.end]
         attrs = sent_attrs[si]
         in_quote = quote_open.get(se.para, False)
-        qopen = _quote_balance(s, in_quote)
-        quote_open[se.para] = qopen
+        quote_open[se.para] = _quote_balance(s, in_quote)
         qs_ = find_quantities(s)
         if not qs_:
-            if attrs:
-                prev_speaker[se.para] = attrs[-1].name
-            elif prev_speaker.get(se.para) and not in_quote:
-                pass
             continue
-        sent_claims = []
+        carried = _carried_speaker(text, sents, sent_attrs, si)
+        sa = _sentence_attrs(s, attrs)
+        sent_claims: list = []
         for q in qs_:
-            sent_claims.append(_claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs,
-                                          in_quote, prev_speaker.get(se.para), claims))
-        # composition inside the sentence
+            recent = claims[-8:] + sent_claims[-8:]      # what "of them" / "of whom" may point back to
+            sent_claims.append(_claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
+                                          carried, recent))
         _compose(sent_claims, s, se, lex, claims)
         claims.extend(sent_claims)
-        if attrs:
-            prev_speaker[se.para] = attrs[-1].name
     return _with_totals(claims, article, lex)
 
 
-_MAYBE_ATTR = re.compile(rf"\b(?:{_SPEECH}|according to|cited by|quoted by|reported by|citing)\b", re.I)
+_CARRY = 2     # sentences a reported account runs on unattributed ("X said that ... . About 4,500 of them ...")
+
+
+def _carried_speaker(text, sents, sent_attrs, si):
+    """The source of a sentence without attribution of its own: the one named in the last
+    preceding sentence of the same paragraph, at most ``_CARRY`` sentences back."""
+    para = sents[si].para
+    for j in range(si - 1, max(-1, si - 1 - _CARRY), -1):
+        if sents[j].para != para:
+            return None
+        if sent_attrs[j]:
+            at = sent_attrs[j][-1]
+            # only an account that opens with its source runs on ("X said that ..."), not one that
+            # closes with it ("..., X reported.")
+            rest = text[sents[j].start + at.end:sents[j].end]
+            return at.name if len(_WORDS_RE.findall(rest)) >= 3 else None
+    return None
+
+
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+_MAYBE_TITLE = re.compile(r"\b[A-Z][a-z]+\.? [A-Z]")
+_MAYBE_ATTR = re.compile(rf"\b(?:{_SPEECH})\b|ccording to|cited by|quoted by|[Cc]iting")
 
 
 def _quote_balance(s: str, open_: bool) -> bool:
@@ -858,7 +960,8 @@ def _quote_balance(s: str, open_: bool) -> bool:
     return open_
 
 
-def _claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quote, prev_name, claims):
+def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote, prev_name, claims):
+    attrs = sa.attrs
     value_one = q.value is not None and q.value == 1
     counted, category, end, kind, heads = "", None, q.end, None, ()
     if q.unit_text or (q.unit and q.unit not in ("dimensionless", "")):
@@ -871,18 +974,22 @@ def _claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quo
         elif np:
             kind, end = "ref", np.end
         if not counted and kind != "ref":
-            before = _np_before(s[:q.start], lex)
+            before = _np_before(s[max(0, q.start - 200):q.start], lex)
             if before:
                 counted = before
         if counted:
             category = _category(counted, heads, lex)
+        elif kind is None:
+            category = lex.subject_verb(s, q.end)
+        if category is None or category in lex.people_like:
+            category = _casualty(s, q.start, end, lex) or category
     start = se.start + q.start
     cid = f"{doc}:{start}"
     # attribution
-    at = _pick_attr(attrs, s, q.start, q.end)
+    at = _pick_attr(sa, s, q.start, q.end)
     said_by = at.name if at else None
     if said_by is None and not attrs:
-        if in_quote or any(a <= q.start < b for a, b in _quote_spans(s)):
+        if in_quote or _in_quote(sa, q.start):
             said_by = _closing_speaker(s, sents, si, sent_attrs)
         if said_by is None:
             said_by = prev_name
@@ -901,6 +1008,36 @@ def _claim_for(article, doc, se, s, q, lex, attrs, sents, si, sent_attrs, in_quo
                  value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, change=q.change,
                  counted=counted, category=category or "other", sentence=s, sent_start=se.start,
                  said_by=said_by, unit=q.unit, part_of=part_of, modality=modality)
+
+
+# people counted as casualties by the verb around them: "killed 12 people", "injuring 40 others",
+# "5 soldiers were killed", "12 civilians died", "left 20 people dead"
+_KILL_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|slew|slaying|massacred|executed|"
+                          r"claimed the lives of|took the lives of)\s+$")
+_HURT_BEFORE = re.compile(r"\b(?:injured|injuring|injures|injure|wounded|wounding|wounds|hurt|hurting)\s+$")
+_CASUALTY_AFTER = re.compile(
+    r"\s*(?:(?:under|in|from|of|at|on|aged|across|inside|near)\s+[^,;.!?]{1,40}?\s+)?(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|"
+    r"all|now|feared|confirmed|believed|reported)\s+){0,3}(?P<v>killed|dead|died|slain|perished|"
+    r"executed|injured|wounded|hurt)\b|\s+(?P<lost>lost their lives)")
+_LEFT_DEAD = re.compile(r"\bleft\s+$")
+
+
+def _casualty(s: str, qs: int, np_end: int, lex: Lexicon) -> Optional[str]:
+    before = s[max(0, qs - 40):qs]
+    if _KILL_BEFORE.search(before):
+        return lex.lookup("killed")
+    if _HURT_BEFORE.search(before):
+        return lex.lookup("injured")
+    m = _CASUALTY_AFTER.match(s, np_end, min(len(s), np_end + 60))
+    if m:
+        if m.group("lost"):
+            return lex.lookup("killed")
+        v = m.group("v")
+        if v == "dead" and _LEFT_DEAD.search(before):
+            return lex.lookup("killed")
+        return lex.lookup("killed" if v in ("killed", "dead", "died", "slain", "perished", "executed")
+                          else "injured")
+    return None
 
 
 def _category(counted: str, heads: tuple, lex: Lexicon) -> str:
@@ -938,30 +1075,49 @@ def _referent(claims: list, se, lex: Lexicon):
 
 
 def _compose(sent_claims: list, s: str, se, lex: Lexicon, before: list) -> None:
+    _compose_lists(sent_claims, s, se, lex)
+    _casualty_lists(sent_claims, lex)
+
+
+def _casualty_lists(sent_claims: list, lex: Lexicon) -> None:
+    """A verb of harm before or after a list covers every part: "killed 3 soldiers and 2 civilians"."""
+    groups: dict = {}
+    for i, c in enumerate(sent_claims):
+        if c.group:
+            groups.setdefault(c.group, []).append(i)
+    for idx in groups.values():
+        harm = {sent_claims[i].category for i in idx} - lex.people_like
+        if len(harm) != 1 or not harm <= lex.summable:
+            continue
+        cat = harm.pop()
+        for i in idx:
+            if sent_claims[i].category in lex.people_like:
+                sent_claims[i] = _replace(sent_claims[i], category=cat)
+
+
+def _compose_lists(sent_claims: list, s: str, se, lex: Lexicon) -> None:
+    """Lists ("300 militants and 1,065 civilians") share a group; "including 700 militants",
+    "of whom 700" are part_of the figure before; "100 billion lira ($5.3 billion)" restates it."""
     for i in range(1, len(sent_claims)):
         a, b = sent_claims[i - 1], sent_claims[i]
-        gap = s[a.end - se.start:b.start - se.start]
+        b_rel = b.start - se.start
+        gap = s[a.end - se.start:b_rel]
         if _LIST_GAP.match(gap) and a.counted and b.counted:
-            sent_claims[i] = b = _replace(b, group=a.group or a.id,
-                                          part_of=b.part_of or a.part_of)
+            sent_claims[i] = b = _replace(b, group=a.group or a.id, part_of=b.part_of or a.part_of)
             if not a.group:
                 sent_claims[i - 1] = a = _replace(a, group=a.id)
             continue
-        if b.part_of is None and _INCLUDING.search(s, 0, b.start - se.start):
-            m = _INCLUDING.search(s[:b.start - se.start])
-            if m and not s[m.end():b.start - se.start].strip():
-                whole = None
-                for c in reversed(sent_claims[:i]):
-                    if c.group is None or c.group == c.id:
-                        whole = c
-                        break
-                if whole is not None and whole.id != b.id:
-                    mod = b.modality if b.modality != "count" else whole.modality
-                    sent_claims[i] = _replace(b, part_of=whole.id, modality=mod)
+        if _RESTATED.match(gap):
+            sent_claims[i] = _replace(b, modality=a.modality, said_by=b.said_by or a.said_by)
+            continue
+        if b.part_of is None and _INCLUDING.search(s, max(0, b_rel - 40), b_rel):
+            whole = next((c for c in reversed(sent_claims[:i]) if c.group is None or c.group == c.id), None)
+            if whole is not None:
+                mod = b.modality if b.modality != "count" else whole.modality
+                sent_claims[i] = _replace(b, part_of=whole.id, modality=mod)
 
 
 def _replace(c: Claim, **kw) -> Claim:
-    from dataclasses import replace
     return replace(c, **kw)
 
 
@@ -980,14 +1136,14 @@ def _with_totals(claims: list, article: Article, lex: Lexicon) -> list:
         parts = last_of.get(c.id)
         if not parts or len(parts) < 2:
             continue
-        if not all(p.category in lex.people_like for p in parts):
+        cats = {p.category for p in parts}
+        if not (cats <= lex.people_like or len(cats) == 1 and cats <= lex.summable):
             continue
         comb = _combine(parts)
         if comb is None:
             continue
         value, low, high, qual = comb
         first = parts[0]
-        cats = {p.category for p in parts}
         start, end = first.start, parts[-1].end
         out.append(Claim(
             id=f"{first.id}+", doc=first.doc, start=start, end=end, text=article.text[start:end],

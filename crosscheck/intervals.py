@@ -89,8 +89,17 @@ def contains(i: Interval, x: float) -> bool:
 
 
 def compatible(a: Interval, b: Interval) -> bool:
-    """True when some value satisfies both figures."""
-    return intersect(a, b) is not None
+    """True when some value satisfies both figures (``intersect`` without building it)."""
+    if is_empty(a) or is_empty(b):
+        return False
+    # the larger low end against the smaller high end
+    la, lb = _lo(a), _lo(b)
+    lo, lo_open = (la, a.low_open) if la > lb else (lb, b.low_open) if lb > la else (la, a.low_open or b.low_open)
+    ha, hb = _hi(a), _hi(b)
+    hi, hi_open = (ha, a.high_open) if ha < hb else (hb, b.high_open) if hb < ha else (ha, a.high_open or b.high_open)
+    if lo < hi:
+        return True
+    return lo == hi and not (lo_open or hi_open) and not math.isinf(lo)
 
 
 def width(i: Interval) -> float:
@@ -146,7 +155,8 @@ def from_figure(value, low, high, qualifier: str, policy: dict, *, integer: bool
 
     exact:  within the rounding its digits imply (``policy['exact']`` = "rounding" | "point"),
             the half-unit capped at ``round_cap`` of the value ("300" -> [270, 330], "1,065" -> 1,065);
-    approx: +- ``approx`` of the value;
+    approx: +- ``approx`` of the value; "nearly"/"almost"/"just under" only below it, "just over"
+            only above (the numbers stage marks "nearly 400" approx);
     gt/ge:  open / closed above the value, unbounded above ("just over" caps at +``approx``);
     lt/le:  below the value, down to 0 for counts ("nearly"/"almost" start at -``approx``);
     range:  [low, high].
@@ -164,7 +174,12 @@ def from_figure(value, low, high, qualifier: str, policy: dict, *, integer: bool
     elif q == "approx":
         v = float(value if value is not None else (low if low is not None else high))
         d = abs(v) * approx
-        out = Interval(v - d, v + d)
+        if _NEARLY.search(text or ""):          # "nearly 400": just under, not above
+            out = Interval(v - d, v)
+        elif _JUST_OVER.search(text or ""):     # "just over 400": just above
+            out = Interval(v, v + d)
+        else:
+            out = Interval(v - d, v + d)
     elif q in ("gt", "ge"):
         v = float(value if value is not None else low)
         cap = None

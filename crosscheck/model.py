@@ -84,9 +84,10 @@ class Claim:
     date_text: Optional[str] = None   # the expression the date was read from
     report_date: Optional[str] = None # when the source reported it (publication date or "On Monday, X reported")
     date_window: tuple = ()           # (first, last) ISO day the text allows for the happening, () when unknown
-    date_source: Optional[str] = None # sentence | context | report | lede | lede-report | dateline
+    date_source: Optional[str] = None # sentence | context (preceding sentences) | report | lede | bound
     # filled by the align stage
     event: Optional[str] = None
+    copy_of: Optional[str] = None     # id of the same claim in the original when this text is a copy (dedup)
 
     def to_json(self) -> dict:
         d = asdict(self)

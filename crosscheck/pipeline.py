@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, replace
+from dataclasses import fields as dataclass_fields, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -63,7 +63,7 @@ def _cache_key(article: Article, config: Config) -> str:
     """The article's content and metadata (not where it sits on disk), the extractor's
     version and code, and the config digest."""
     h = hashlib.sha256()
-    fields = {k: v for k, v in asdict(article).items() if k != "source"}
+    fields = {f.name: getattr(article, f.name) for f in dataclass_fields(article) if f.name != "source"}
     for part in (EXTRACTOR_VERSION, _code_digest(), config.digest,
                  json.dumps(fields, sort_keys=True, ensure_ascii=False)):
         h.update(part.encode("utf-8", "surrogatepass"))
@@ -71,11 +71,25 @@ def _cache_key(article: Article, config: Config) -> str:
     return h.hexdigest()
 
 
+_WARM_UP = Article(doc="warm-up.txt", published="2017-03-20", published_from="dateline",
+                   text="HOMS, Syria, March 20 (Reuters) - On Monday, about 1,500 people, including 300 "
+                        "militants, left the al-Waer district, the governor told SANA. Earlier this week "
+                        "more than 2.5 million dollars and 12 km of road were promised.\n")
+
+
 class _Task:
     """Picklable per-article job for process pools and dask."""
 
     def __init__(self, config: Config):
         self.config = config
+
+    def warm_up(self) -> None:
+        """Run the stages once on a small built-in article, so that the lazy loads (unit
+        tables, date parsers, compiled patterns) happen before a process pool forks."""
+        try:
+            process_article(_WARM_UP, self.config)
+        except Exception:  # noqa: BLE001 - a warm-up never stops a run
+            pass
 
     def __call__(self, article: Article):
         try:
@@ -110,7 +124,7 @@ def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, exec
         unique.append(a)
     articles = sorted(unique, key=lambda a: a.doc)
 
-    store = open_cache(cache_path, enabled=cache)
+    store = open_cache(cache_path, enabled=cache, generation=_code_digest())
     try:
         keys = [_cache_key(a, config) for a in articles]
         hits = store.get_many(keys)
@@ -140,9 +154,9 @@ def run(paths: Iterable[str], config: Optional[Config] = None, **kw) -> Result:
     """Every stage over the articles under ``paths``."""
     config = config or load_config()
     articles, claims, documents, errors = extract_paths(paths, config, **kw)
-    dups = find_duplicates(articles)
+    dups = find_duplicates(articles, documents)
     documents = [replace(d, duplicate_of=dups.get(d.doc)) for d in documents]
-    claims, events, graph = align(claims, documents)
+    claims, events, graph = align(claims, documents, articles, dups, config)
     findings, estimates = reconcile(claims, events, documents, config)
     return Result(documents=documents, claims=claims, events=events, findings=findings,
                   estimates=estimates, errors=errors, articles={a.doc: a for a in articles}, graph=graph)

@@ -5,25 +5,36 @@ Interface used by the pipeline:
 
 ``policy`` is a :class:`crosscheck.config.Config` (its ``[policy]`` section is read), a plain
 dict of policy values, or None for the defaults of ``data/policy.toml``. ``copies`` maps a
-copy claim id to its original claim id (dedup stage); without it, a claim of a document whose
-``duplicate_of`` is set is a copy when the original document has a claim with the same
-value, bounds, qualifier and counted thing.
+copy claim id to its original claim id (dedup's ``claim_map``); without it, ``Claim.copy_of``
+(set by align from that map) is read; when no claim carries it, a claim of a document whose
+``duplicate_of`` is set is a copy when the original document has a claim with the same value,
+bounds, qualifier and counted thing, and the whole document counts as its original's source.
 
 Steps:
-1. every claim becomes an *item* with an interval (intervals.from_figure, by the named policy);
-   copies join their original's item (one source, not two); parts listed together
-   ("300 militants and 1,065 civilians") are summed into a parent-category item;
-2. per event, modality (counts vs forecasts/plans) and category, two-sided items are grouped by
-   greedy piercing (fewest groups with a common value: sweep by upper end), one-sided items
-   ("over 1,500") are compared with the groups: findings are per group, never per pair;
-3. a child category never exceeds its parent (fighters <= people);
-4. gaps (single source, single-source breakdown, undatable figures, uncovered stretches),
-   duplicates, and a low / best / high estimate per event and category.
+1. every claim becomes an *item* with an interval (``intervals.from_figure``, by the named
+   policy); copies join their original's item (one source, not two); parts listed together
+   ("300 militants and 1,065 civilians") are summed into a parent-category item (or the
+   extractor's derived total takes its parts' tolerance); parts of the same kind as their whole
+   stay out;
+2. per event, modality (counts vs forecasts/plans) and category (loose classes such as vehicles
+   also per counted thing; background events only between figures of one kind): two-sided items
+   are grouped by greedy piercing (fewest groups sharing a value, one sweep by upper end);
+   the groups that another source contradicts (within one stretch of reports) and the one-sided
+   items ("over 1,500") that contradict groups or each other make ONE ``conflict`` per event and
+   category, its sentence naming each disagreement; a running count that changed between
+   stretches reported on different days is an ``update``; a figure true only through another's
+   open bound a ``tension`` (one per direction); groups of two or more voices an ``agreement``.
+   Findings grow with groups, never with pairs of claims; every figure a conflict lists is
+   contradicted by some figure of another source in it;
+3. a part never exceeds its whole ("2,500 people, including 700 militants");
+4. gaps (single-source event, single-source breakdown, undatable figures, uncovered stretches
+   of a storyline), duplicates, and a low / best / high estimate per event and category.
 Output order is deterministic.
 """
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 import statistics
@@ -36,30 +47,15 @@ from .model import Estimate, Finding, Interval
 
 KIND_ORDER = {k: i for i, k in enumerate(("conflict", "update", "tension", "agreement", "gap", "duplicate"))}
 
-_DEFAULTS = {
-    "approx": 0.10, "exact": "rounding", "round_cap": 0.10, "open_reach": 0.5, "max_groups": 6,
-    "updates": "up", "update_by": "report", "timeline_gap_days": 14, "background_similarity": 85,
-    "integer_categories": ["people", "fighters", "civilians", "soldiers", "killed", "injured", "vehicles"],
-    "nonnegative_categories": ["people", "fighters", "civilians", "soldiers", "killed", "injured",
-                               "vehicles", "distance", "area", "duration"],
-    "hierarchy": {"people": ["fighters", "civilians"]},
-    "same_thing_categories": ["vehicles", "other", "money", "distance", "area", "duration"],
-}
-
-
 def _policy(policy) -> dict:
-    out = dict(_DEFAULTS)
-    if policy is None:
-        try:
-            from .config import defaults
-            out.update(defaults().get("policy", {}))
-        except Exception:  # pragma: no cover - the package data is always there
-            pass
-    elif hasattr(policy, "section"):
+    """The ``[policy]`` values: the package's ``data/policy.toml`` under a Config's or a dict's."""
+    from .config import defaults
+    out = dict(defaults().get("policy", {}))
+    if hasattr(policy, "section"):
         out.update(policy.section("policy"))
     elif isinstance(policy, dict):
-        out.update(policy.get("policy", policy) if "policy" in policy and isinstance(policy["policy"], dict)
-                   else policy)
+        inner = policy.get("policy")
+        out.update(inner if isinstance(inner, dict) else policy)
     return out
 
 
@@ -85,7 +81,11 @@ class _Item:
 
     def __post_init__(self):
         lo, hi = self.iv.low, self.iv.high
-        if lo is not None and hi is not None:
+        if self.qualifier in ("gt", "ge") and lo is not None:
+            self.shape = "lower"      # open above, even when a cue caps it ("just over")
+        elif self.qualifier in ("lt", "le") and hi is not None:
+            self.shape = "upper"      # open below, even when counts start at 0 ("up to 150,000")
+        elif lo is not None and hi is not None:
             self.shape = "bounded"
         elif lo is not None and hi is None:
             self.shape = "lower"
@@ -97,8 +97,8 @@ class _Item:
 
 def _interval(c, pol) -> Interval:
     return iv.from_figure(c.value, c.low, c.high, c.qualifier, pol,
-                          integer=c.category in pol["integer_categories"],
-                          nonneg=c.category in pol["nonnegative_categories"], text=c.text or "")
+                          integer=c.category in pol.get("integer_categories", ()),
+                          nonneg=c.category in pol.get("nonnegative_categories", ()), text=c.text or "")
 
 
 def _point(c) -> Optional[float]:
@@ -109,15 +109,11 @@ def _point(c) -> Optional[float]:
     return c.low if c.low is not None else c.high
 
 
-def _short(doc: str) -> str:
-    return doc
-
-
 def _docs_text(docs, limit=3) -> str:
     docs = sorted(set(docs))
     if len(docs) <= limit:
-        return ", ".join(_short(d) for d in docs)
-    return ", ".join(_short(d) for d in docs[:limit]) + f" and {len(docs) - limit} more"
+        return ", ".join(docs)
+    return ", ".join(docs[:limit]) + f" and {len(docs) - limit} more"
 
 
 _CUES = {
@@ -167,6 +163,29 @@ def _context(c) -> str:
     return " ".join(w.lower() for w in words + (c.counted or "").split())
 
 
+def _sources_of(claims, documents, copies, claim_level) -> dict:
+    """claim id -> its independent source. A copied claim belongs to its original's source. With
+    claim-level copies (dedup's map) the rest of a page that shares one story is its own source;
+    without them a whole document with ``duplicate_of`` counts as its original."""
+    roots = _roots(documents)
+    by_id = {c.id: c for c in claims}
+    out = {}
+
+    def source(c, depth=0):
+        if c.id in out:
+            return out[c.id]
+        orig = by_id.get(copies.get(c.id)) if c.id in copies else None
+        if orig is not None and depth < 20:
+            val = source(orig, depth + 1)
+        else:
+            val = c.doc if claim_level else roots.get(c.doc, c.doc)
+        out[c.id] = val
+        return val
+    for c in claims:
+        source(c)
+    return out
+
+
 def _roots(documents) -> dict:
     dup = {d.doc: d.duplicate_of for d in documents}
 
@@ -204,10 +223,10 @@ def _speaker(name: str) -> str:
 
 
 def _report(c, docs) -> Optional[str]:
-    if c.report_date:
-        return c.report_date
+    """The day the source reported the figure (ISO YYYY-MM-DD); a coarser date cannot order reports."""
     d = docs.get(c.doc)
-    return d.published if d else None
+    r = c.report_date or (d.published if d else None)
+    return r if r and len(r) == 10 else None
 
 
 def _modality(c) -> str:
@@ -249,13 +268,10 @@ def _build_items(claims, docs, roots, copies, pol):
             parts = [by_id[p] for p in c.parts if p in by_id]
             if parts and len(parts) == len(c.parts):
                 # the total allows what its parts allow together: 300 (rounded) + 1,065
-                label = (" + ".join(_phrase(p) for p in parts)
-                         + f" = {iv.fmt_num(c.value) if c.value is not None else iv.fmt(ivl)} {c.category}")
-                ivl = _interval(parts[0], pol)
-                for p in parts[1:]:
-                    ivl = iv.add(ivl, _interval(p, pol))
+                ivl, named = _summed(parts, pol)
+                label = f"{named} = {iv.fmt_num(c.value) if c.value is not None else iv.fmt(ivl)} {c.category}"
         add((c.event, _modality(c), c.category),
-            _Item(c.id, ids, ds, roots.get(c.doc, c.doc), ivl, label, _point(c),
+            _Item(c.id, ids, ds, roots[c.id], ivl, label, _point(c),
                   min(reps) if reps else None, c.qualifier, c, _context(c)))
 
     # parts listed together: fighters + civilians of one group = people
@@ -302,12 +318,18 @@ def _same_kind_parts(claims, by_id) -> set:
     return out
 
 
-def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
-    """'300 militants and 1,065 civilians' -> a people item [1,335, 1,395] named '300 militants + 1,065 civilians'."""
-    total = parts[0]
+def _summed(parts, pol):
+    """The interval parts allow together, and how the sum reads: '300 militants + 1,065 civilians'."""
     ivl = _interval(parts[0], pol)
     for p in parts[1:]:
         ivl = iv.add(ivl, _interval(p, pol))
+    return ivl, " + ".join(_phrase(p) for p in parts)
+
+
+def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
+    """'300 militants and 1,065 civilians' -> a people item [1,335, 1,395] named '300 militants + 1,065 civilians'."""
+    total = parts[0]
+    ivl, named = _summed(parts, pol)
     vals = [_point(p) for p in parts]
     value = sum(vals) if None not in vals else None
     ids, ds = [], []
@@ -316,10 +338,9 @@ def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
         ids += i2
         ds += d2
     reps = [r for r in (_report(by_id[i], docs) for i in ids) if r]
-    label = (" + ".join(_phrase(p) for p in parts)
-             + f" = {iv.fmt_num(value) if value is not None else iv.fmt(ivl)} {parent}")
+    label = f"{named} = {iv.fmt_num(value) if value is not None else iv.fmt(ivl)} {parent}"
     add((total.event, _modality(total), parent),
-        _Item("+".join(p.id for p in parts), ids, ds, roots.get(doc, doc), ivl, label, value,
+        _Item("+".join(p.id for p in parts), ids, ds, roots[parts[0].id], ivl, label, value,
               min(reps) if reps else None, "sum", None, _context(total)))
 
 
@@ -394,6 +415,47 @@ def _report_order(lower_side, upper_side, by=("report",)):
     return None
 
 
+def _contradicted(groups):
+    """The groups cut down to the figures some other source contradicts (empty groups dropped)."""
+    flat = [it for g in groups for it in g]
+    below, above = _opposed(flat, flat)
+    keep = {id(it) for it in below + above}
+    return [g for g in ([it for it in g if id(it) in keep] for g in groups) if g]
+
+
+def _segments(groups, by, pol, modality):
+    """Split groups (in order of value) where every lower figure was reported before every higher
+    one ('up'; or the reverse, 'down', when the policy allows falls): the stretches of a figure
+    that changed over time. Returns (segments, direction)."""
+    for direction in ("up", "down"):
+        if not _is_update(direction, pol, modality):
+            continue
+        seq = groups if direction == "up" else groups[::-1]
+        for attr in by:
+            times = [[getattr(it, attr) for it in g] for g in seq]
+            if any(None in t for t in times):
+                continue
+            # a cut after position i: everything before was reported before everything after
+            n = len(seq)
+            pre_max, suf_min = [max(times[0])], [min(times[-1])]
+            for t in times[1:]:
+                pre_max.append(max(pre_max[-1], max(t)))
+            for t in reversed(times[:-1]):
+                suf_min.append(min(suf_min[-1], min(t)))
+            suf_min.reverse()
+            cuts = [i for i in range(n - 1) if pre_max[i] < suf_min[i + 1]]
+            if cuts:
+                segs, start = [], 0
+                for i in cuts:
+                    segs.append(seq[start:i + 1])
+                    start = i + 1
+                segs.append(seq[start:])
+                if direction == "down":
+                    segs = [list(reversed(sg)) for sg in reversed(segs)]
+                return segs, direction
+    return [groups], None
+
+
 def _when(items) -> str:
     """'reported 2017-03-18' (or 'reported 2017-03-18 to 2017-03-19'), else the day it is about."""
     for attr, word in (("report", "reported"), ("day", "for")):
@@ -401,6 +463,22 @@ def _when(items) -> str:
         if vals and all(getattr(it, attr) for it in items):
             return f"{word} {vals[0]}" + (f" to {vals[-1]}" if len(vals) > 1 else "")
     return ""
+
+
+_RUNNING = re.compile(r"\b(so far|to date|in total|until now|up to now|(?:has|have|had) (?:now )?(?:risen|climbed|"
+                      r"reached|grown)|rose to|risen to|climbed to|increased to|reached|running total|"
+                      r"cumulative|death toll|toll)\b", re.I)
+
+
+def _updating(pol, category, items=()) -> dict:
+    """The policy for one category: only running counts change over time (tolls by default, or
+    figures stated as a running total: "so far", "rose to", "has reached"); other figures
+    reported on different days about one happening (a crowd, a convoy) still disagree."""
+    if category in pol.get("update_categories", ("killed", "injured")):
+        return pol
+    if any(it.claim is not None and _RUNNING.search(it.claim.sentence or "") for it in items):
+        return pol
+    return {**pol, "updates": "none"}
 
 
 def _is_update(direction, pol, modality) -> bool:
@@ -412,6 +490,7 @@ def _is_update(direction, pol, modality) -> bool:
 
 def _analyse(event, modality, category, items, pol, findings):
     """Findings for one event, modality and category."""
+    pol = _updating(pol, category, items)
     reach = float(pol.get("open_reach", 0.5))
     by = ("report", "day") if str(pol.get("update_by", "report")) == "report+day" else ("report",)
     for it in items:
@@ -425,55 +504,49 @@ def _analyse(event, modality, category, items, pol, findings):
     groups = _pierce(bounded)
     what = f"{category}" + (" (forecast)" if modality == "forecast" else "")
 
+    disagreements = []     # every contradiction of this event and category: one conflict finding
+
     def emit(kind, text, its):
+        if kind == "conflict":
+            disagreements.append((text, its))
+            return
         findings.append(Finding(kind=kind, explanation=text, event=event, category=category,
                                 claims=_ids(its), docs=_docs(its)))
 
-    # two-sided figures: adjacent groups that do not overlap
+    # two-sided figures: the groups that some other source contradicts, in one finding
     maxg = int(pol.get("max_groups", 6))
-    if len(groups) > maxg:
-        allb = [it for g in groups for it in g]
-        vals = sorted(it.value for it in allb if it.value is not None)
-        big = sorted(groups, key=lambda g: (-len(_sources(g)), _lo_key(_common(g))))[:3]
-        emit("conflict", f"{len(_sources(allb))} sources give {len(groups)} incompatible {what} figures for this "
-             f"event, from {iv.fmt_num(vals[0])} to {iv.fmt_num(vals[-1])}; the largest groups: "
-             + "; ".join(f"{iv.fmt(_common(g))} ({len(_sources(g))} sources)" for g in big), allb)
-    else:
-        for ga, gb in zip(groups, groups[1:]):
-            top = max(gb, key=lambda it: (_lo_key(it.iv), it.key))
-            bottom = min(ga, key=lambda it: (_hi_key(it.iv), it.key))
-            side_a = [it for it in ga if not iv.compatible(it.iv, Interval(top.iv.low, None, top.iv.low_open))]
-            side_b = [it for it in gb if not iv.compatible(it.iv, Interval(None, bottom.iv.high, False,
-                                                                           bottom.iv.high_open))]
-            if not side_a or not side_b or not _cross_source(side_a, side_b):
-                continue
-            direction = _report_order(side_a, side_b, by)
-            ca, cb = _common(side_a), _common(side_b)
-            if _is_update(direction, pol, modality):
-                verb = "rose" if direction == "up" else "fell"
-                first, last = (side_a, side_b) if direction == "up" else (side_b, side_a)
-                emit("update", f"The {what} figure {verb} over time: {_describe(first)} {_when(first)}, "
-                     f"then {_describe(last)} {_when(last)}", side_a + side_b)
-            else:
-                emit("conflict", f"{_describe(side_a)} against {_describe(side_b)}: {iv.fmt(ca)} and "
-                     f"{iv.fmt(cb)} do not overlap", side_a + side_b)
+    allb = [it for g in groups for it in g]
+    shown = _contradicted(groups)
+    if len(shown) >= 2:
+        segments, direction = _segments(shown, by, pol, modality)
+        if len(segments) > 1:
+            verb = "rose" if direction == "up" else "fell"
+            seq = segments if direction == "up" else segments[::-1]
+            flat = [[it for g in seg for it in g] for seg in seq]
+            if len(flat) > maxg:
+                flat = [flat[0], flat[-1]]
+            emit("update", f"The {what} figure {verb} over time: "
+                 + ", then ".join(f"{_describe(g)} {_when(g)}" for g in flat),
+                 [it for seg in segments for g in seg for it in g])
+        for seg in segments:
+            # within one stretch of reports, figures that no single value fits
+            seg = _contradicted(seg)
+            if len(seg) >= 2:
+                emit("conflict", _disagreement(seg, what, maxg), [it for g in seg for it in g])
 
     # one-sided figures against all two-sided ones: one finding per direction, not per group
-    allb = [it for g in groups for it in g]
     commons = [_common(g) for g in groups]
     gsources = [_sources(g) for g in groups]
     for bounds, above in ((lowers, True), (uppers, False)):
         if not bounds or not allb:
             continue
         if above:
-            strongest = max(bounds, key=lambda it: (_lo_key(it.iv), it.key))
-            weakest = min(allb, key=lambda it: (_hi_key(it.iv), it.key))
+            bad_g, bad_b = _opposed(allb, bounds)
         else:
-            strongest = min(bounds, key=lambda it: (_hi_key(it.iv), it.key))
-            weakest = max(allb, key=lambda it: (_lo_key(it.iv), it.key))
-        bad_g = [it for it in allb if not iv.compatible(it.iv, strongest.iv)]
-        bad_b = [b for b in bounds if not iv.compatible(b.iv, weakest.iv)]
-        if bad_g and bad_b and _cross_source(bad_g, bad_b):
+            bad_b, bad_g = _opposed(bounds, allb)
+        if bad_g and bad_b:
+            strongest = (max(bad_b, key=lambda it: (_lo_key(it.iv), it.key)) if above
+                         else min(bad_b, key=lambda it: (_hi_key(it.iv), it.key)))
             direction = _report_order(bad_g, bad_b, by) if above else _report_order(bad_b, bad_g, by)
             if _is_update(direction, pol, modality):
                 low_side, high_side = (bad_g, bad_b) if above else (bad_b, bad_g)
@@ -482,7 +555,7 @@ def _analyse(event, modality, category, items, pol, findings):
                      f"{_describe(first)} {_when(first)}, then {_describe(last)} {_when(last)}",
                      bad_g + bad_b)
             else:
-                need = iv.snap_int(strongest.iv) if category in pol["integer_categories"] else strongest.iv
+                need = iv.snap_int(strongest.iv) if category in pol.get("integer_categories", ()) else strongest.iv
                 need = need or strongest.iv
                 if above:
                     emit("conflict", f"{_describe(bad_g)} is below {_describe(bad_b)}, which needs "
@@ -498,6 +571,12 @@ def _analyse(event, modality, category, items, pol, findings):
         edges = [b.reach if above else -b.reach for b in order]
         # where the bounds in the prefix first come from two sources (the cross-source test, O(1))
         mixed_at = next((j + 1 for j, b in enumerate(order) if b.source != order[0].source), None)
+        # latest report among the first j bounds ('~' sorts after any date: unknown is never earlier)
+        latest, run_ = [], ""
+        for b in order:
+            run_ = max(run_, b.report or "~")
+            latest.append(run_)
+        rising = _is_update("up" if above else "down", pol, modality)
         far_groups, far_n, ratio = [], 0, None
         for g, common, gsrc in zip(groups, commons, gsources):
             ref = common.low if above else common.high
@@ -508,39 +587,44 @@ def _analyse(event, modality, category, items, pol, findings):
                 continue
             if not (len(gsrc) > 1 or gsrc[0] != order[0].source or (mixed_at and n >= mixed_at)):
                 continue
+            first_report = min((it.report or "" for it in g), default="")
+            if rising and first_report and latest[n - 1] < first_report:
+                continue      # every such bound was reported before the figure: it rose since (update)
             far_groups.append(g)
             far_n = max(far_n, n)
             edge = _stated(order[n - 1], above)
-            if edge:
-                r = ref / edge
+            if edge and ref:
+                r = ref / edge if above else edge / ref       # how far apart, as a factor >= 1
                 ratio = r if ratio is None else min(ratio, r)
-        far_b = order[:far_n]
         if far_groups:
             fg = [it for g in far_groups for it in g]
-            fb = far_b
-            how = f" ({ratio:.1f} times the stated bound or more)" if ratio else ""
+            fb = order[:far_n]
+            bound = fb[-1]
+            word = _CUES.get(bound.qualifier, ("", "more than" if above else "fewer than"))[1]
+            how = (f" ({ratio:.1f} times {'the stated bound' if above else 'the figure'} or more)"
+                   if ratio else "")
             emit("tension", f"{_describe(fg)} fits {_describe(fb)} only through the open bound{how}: "
-                 f"true, but far from what {'more than' if above else 'fewer than'} "
-                 f"{iv.fmt_num(_stated(fb[-1], above))} says", fg + fb)
+                 f"true, but far from what '{word} {iv.fmt_num(_stated(bound, above))}' says", fg + fb)
 
     # agreement: a group of sources sharing a value, with the bounds that plainly fit it
     ranked = sorted(range(len(groups)), key=lambda i: (-len(_sources(groups[i])), i))
     for i in sorted(ranked[:maxg]):
         g, common = groups[i], commons[i]
-        support = [b for b in lowers + uppers if iv.compatible(b.iv, common) and
-                   ((b.shape == "lower" and common.low is not None and b.reach >= common.low) or
-                    (b.shape == "upper" and common.high is not None and b.reach <= common.high))]
+        lows = [b for b in lowers if iv.compatible(b.iv, common) and common.low is not None
+                and b.reach >= common.low]
+        ups = [b for b in uppers if iv.compatible(b.iv, common) and common.high is not None
+               and b.reach <= common.high]
+        for b in sorted(lows + ups, key=lambda b: (-len(_sources([b])), b.key)):
+            common = iv.intersect(common, b.iv) or common   # all of them at once, not just each
+        support = [b for b in lows + ups if iv.compatible(b.iv, common)]
         if len({it.voice for it in g + support}) >= 2 and len(_sources(g + support)) >= 2:
             emit("agreement", f"{len(_sources(g + support))} independent sources agree on {what}: "
                  f"{_describe(g + support)}, all within {iv.fmt(common)}", g + support)
 
     # bounds against bounds
     if lowers and uppers:
-        hi_low = max(lowers, key=lambda it: (_lo_key(it.iv), it.key))
-        lo_up = min(uppers, key=lambda it: (_hi_key(it.iv), it.key))
-        bad_l = [b for b in lowers if not iv.compatible(b.iv, lo_up.iv)]
-        bad_u = [b for b in uppers if not iv.compatible(b.iv, hi_low.iv)]
-        if bad_l and bad_u and _cross_source(bad_l, bad_u):
+        bad_u, bad_l = _opposed(uppers, lowers)
+        if bad_l and bad_u:
             emit("conflict", f"{_describe(bad_l)} against {_describe(bad_u)}: the lower bound is above the upper",
                  bad_l + bad_u)
     for bounds, word in ((lowers, "lower"), (uppers, "upper")):
@@ -552,6 +636,48 @@ def _analyse(event, modality, category, items, pol, findings):
         elif len(_sources(bounds)) >= 2:
             emit("agreement", f"weak agreement: {_describe(bounds)} are all {word} bounds for {what} "
                  f"and overlap", bounds)
+    if disagreements:
+        its = [it for _, part in disagreements for it in part]
+        text = disagreements[0][0] if len(disagreements) == 1 else (
+            f"Sources disagree on {what}: " + "; and ".join(t for t, _ in disagreements))
+        findings.append(Finding(kind="conflict", explanation=text, event=event, category=category,
+                                claims=_ids(its), docs=_docs(its)))
+
+
+def _disagreement(groups, what, maxg) -> str:
+    """One sentence for groups of figures that no single value fits."""
+    commons = [_common(g) for g in groups]
+    if len(groups) == 2:
+        return (f"{_describe(groups[0])} against {_describe(groups[1])}: {iv.fmt(commons[0])} and "
+                f"{iv.fmt(commons[1])} do not overlap")
+    n = len(_sources([it for g in groups for it in g]))
+    if len(groups) <= maxg:
+        body = "; ".join(f"{iv.fmt(c)}: {_describe(g)}" for g, c in zip(groups, commons))
+        return f"{n} sources give {len(groups)} incompatible {what} figures: {body}"
+    big = sorted(range(len(groups)), key=lambda i: (-len(_sources(groups[i])), i))[:3]
+    return (f"{n} sources give {len(groups)} incompatible {what} figures, from {iv.fmt(commons[0])} to "
+            f"{iv.fmt(commons[-1])}; the largest groups: "
+            + "; ".join(f"{iv.fmt(commons[i])} ({len(_sources(groups[i]))} sources)" for i in sorted(big)))
+
+
+def _opposed(low_side, high_side):
+    """The figures of ``low_side`` below some figure of ``high_side`` from another source, and
+    those of ``high_side`` above some figure of ``low_side`` from another source. Linear: only the
+    two most extreme figures (from two sources) of the other side need testing."""
+    def extremes(seq, key):
+        seq = sorted(seq, key=key)
+        if not seq:
+            return []
+        other = next((x for x in seq if x.source != seq[0].source), None)
+        return [seq[0]] + ([other] if other is not None else [])
+
+    tops = extremes(high_side, lambda it: (tuple(-x for x in _lo_key(it.iv)), it.key))
+    bottoms = extremes(low_side, lambda it: (_hi_key(it.iv), it.key))
+
+    def against(it, opp):
+        o = next((x for x in opp if x.source != it.source), None)
+        return o is not None and not iv.compatible(it.iv, o.iv)
+    return [a for a in low_side if against(a, tops)], [b for b in high_side if against(b, bottoms)]
 
 
 def _stated(b, above) -> Optional[float]:
@@ -598,12 +724,26 @@ def _kinds(items, threshold):
     return out
 
 
-def _estimate(event, modality, category, items) -> Optional[Estimate]:
+def _estimate(event, modality, category, items, pol) -> Optional[Estimate]:
+    """low / best / high, UCDP style, with the rule that made them. When the figure changed over
+    time (an update), only the latest reports count."""
+    pol = _updating(pol, category, items)
     bounded = [it for it in items if it.shape == "bounded"]
     lowers = [it for it in items if it.shape == "lower"]
     uppers = [it for it in items if it.shape == "upper"]
     cat = category if modality == "count" else f"{category} (forecast)"
     ids = _ids(sorted(items, key=lambda it: it.key))
+    latest = ""
+    if len(bounded) > 1:
+        by = ("report", "day") if str(pol.get("update_by", "report")) == "report+day" else ("report",)
+        segments, direction = _segments(_pierce(bounded), by, pol, modality)
+        if len(segments) > 1:
+            last = segments[-1] if direction == "up" else segments[0]
+            bounded = [it for g in last for it in g]
+            since = min(it.report or "" for it in bounded)
+            lowers = [b for b in lowers if b.report and b.report >= since]
+            uppers = [b for b in uppers if b.report and b.report >= since]
+            latest = f"latest reports only (the figure {'rose' if direction == 'up' else 'fell'} over time); "
     if bounded:
         per_source = {}
         for it in bounded:
@@ -613,7 +753,7 @@ def _estimate(event, modality, category, items) -> Optional[Estimate]:
         best = statistics.median(vals) if vals else None
         low = min(it.iv.low for it in bounded)
         high = max(it.iv.high for it in bounded)
-        rule = (f"low/high: min-max of {len(bounded)} stated figure(s) with their tolerance; "
+        rule = (f"{latest}low/high: min-max of {len(bounded)} stated figure(s) with their tolerance; "
                 f"best: median of {len(per_source)} independent source(s)")
         above = [it.iv.low for it in lowers if it.iv.low > high]
         if above:
@@ -644,7 +784,7 @@ def _gaps(claims, events, documents, roots, copies, pol, findings):
         if ev is None or ev.background:
             continue
         cl = sorted(by_event[eid], key=lambda c: c.id)
-        srcs = sorted({roots.get(c.doc, c.doc) for c in cl})
+        srcs = sorted({roots[c.id] for c in cl})
         label = ev.label or eid
         if len(srcs) == 1:
             shown = [c for c in cl if c.id not in copies]
@@ -654,45 +794,50 @@ def _gaps(claims, events, documents, roots, copies, pol, findings):
                                     eid, None, tuple(c.id for c in cl), tuple(sorted({c.doc for c in cl}))))
             continue
         by_cat = {}
+        skip = set(pol.get("gap_skip_categories", ("other",)))
         for c in cl:
-            if not c.change:
+            if not c.change and c.category not in skip:
                 by_cat.setdefault(c.category, []).append(c)
         alone = {}
         for cat in sorted(by_cat):
-            cs_src = sorted({roots.get(c.doc, c.doc) for c in by_cat[cat]})
+            cs_src = sorted({roots[c.id] for c in by_cat[cat]})
             if len(cs_src) == 1:
-                alone.setdefault(cs_src[0], []).append(cat)
-        for src in sorted(alone):
-            cats = alone[src]
-            cs = [c for cat in cats for c in by_cat[cat]]
-            shown = [c for c in cs if c.id not in copies]
-            others = [s for s in srcs if s != src]
+                alone[cat] = cs_src[0]
+        if alone:
+            cs = [c for cat in sorted(alone) for c in by_cat[cat]]
+            parts = []
+            for cat in sorted(alone)[:4]:
+                shown = [c for c in by_cat[cat] if c.id not in copies]
+                parts.append(f"{cat} only from {_docs_text({c.doc for c in by_cat[cat]})} "
+                             f"({', '.join(_quote(c) for c in shown[:2])}{' ...' if len(shown) > 2 else ''})")
+            more = f" and {len(alone) - 4} more categories" if len(alone) > 4 else ""
             findings.append(Finding(
-                "gap", f"Only {_docs_text({c.doc for c in cs})} gives {' and '.join(cats)} figures for '{label}' "
-                       f"({', '.join(_quote(c) for c in shown[:3])}{' ...' if len(shown) > 3 else ''}); "
-                       f"{_docs_text(others)} give none",
-                eid, cats[0] if len(cats) == 1 else None, tuple(c.id for c in cs),
+                "gap", f"'{label}' is reported by {len(srcs)} sources, but {'; '.join(parts)}{more}: "
+                       f"no second source to check {'it' if len(alone) == 1 else 'them'} against",
+                eid, next(iter(alone)) if len(alone) == 1 else None, tuple(c.id for c in cs),
                 tuple(sorted({c.doc for c in cs}))))
 
-    # figures that cannot be dated
+    # figures that cannot be dated: documents without a publication date, then other anchors missed
     docs = {d.doc: d for d in documents}
-    by_doc = {}
-    for c in claims:
-        by_doc.setdefault(c.doc, []).append(c)
-    for doc in sorted(by_doc):
-        d = docs.get(doc)
+    undated = {True: [], False: []}
+    for c in sorted(claims, key=lambda c: (c.doc, c.id)):
+        d = docs.get(c.doc)
         anchored = d.anchored if d is not None else True
-        und = [c for c in sorted(by_doc[doc], key=lambda c: c.id)
-               if c.date is None and (c.date_text or not anchored)]
+        if c.date is None and (c.date_text or not anchored):
+            undated[not anchored and not (d and d.published)].append(c)
+    for no_pub in (True, False):
+        und = undated[no_pub]
         if not und:
             continue
+        ds = sorted({c.doc for c in und})
         texts = sorted({c.date_text for c in und if c.date_text})
-        why = (f"{doc} carries no publication date" if not anchored and not (d and d.published)
-               else f"{doc} cannot anchor its dates")
-        rel = f": {', '.join(repr(t) for t in texts[:4])} cannot be resolved" if texts else ""
+        why = (f"{_docs_text(ds)} {'carries' if len(ds) == 1 else 'carry'} no publication date" if no_pub
+               else f"{_docs_text(ds)} {'has' if len(ds) == 1 else 'have'} dates that cannot be anchored")
+        rel = (f": {', '.join(repr(t) for t in texts[:4])}{' ...' if len(texts) > 4 else ''} cannot be resolved"
+               if texts else "")
         findings.append(Finding("gap", f"{why}{rel}, so {len(und)} figure(s) "
                                 f"({', '.join(_quote(c) for c in und[:3])}{' ...' if len(und) > 3 else ''}) "
-                                f"cannot be dated", None, None, tuple(c.id for c in und), (doc,)))
+                                f"cannot be dated", None, None, tuple(c.id for c in und), tuple(ds)))
 
     # stretches of a storyline that no source covers
     gap_days = int(pol.get("timeline_gap_days", 14))
@@ -700,7 +845,8 @@ def _gaps(claims, events, documents, roots, copies, pol, findings):
     for e in events:
         if e.background or not e.date or len(e.date) != 10 or e.id not in by_event:
             continue
-        lines.setdefault(e.place or "", []).append(e)
+        # a storyline per town: "al-Waer, Homs" is told with "Homs"
+        lines.setdefault((e.place or "").split(",")[-1].strip(), []).append(e)
     for place in sorted(lines):
         evs = sorted(lines[place], key=lambda e: (e.date, e.id))
         plans = [c for e in evs for c in by_event.get(e.id, []) if _modality(c) == "forecast"]
@@ -746,10 +892,13 @@ def reconcile(claims: list, events: list, documents: list, policy=None, copies: 
     pol = _policy(policy)
     claims = sorted(claims, key=lambda c: c.id)
     docs = {d.doc: d for d in documents}
-    roots = _roots(documents)
-    for c in claims:
-        roots.setdefault(c.doc, c.doc)
-    copies = dict(copies) if copies is not None else _find_copies(claims, documents)
+    claim_level = copies is not None or any(getattr(c, "copy_of", None) for c in claims)
+    if copies is None:
+        copies = {c.id: c.copy_of for c in claims if getattr(c, "copy_of", None)} if claim_level \
+            else _find_copies(claims, documents)
+    known = {c.id for c in claims}
+    copies = {k: v for k, v in copies.items() if k in known and v in known and k != v}
+    roots = _sources_of(claims, documents, copies, claim_level)
     ev_by_id = {e.id: e for e in events}
     items = _build_items(claims, docs, roots, copies, pol)
 
@@ -765,16 +914,19 @@ def reconcile(claims: list, events: list, documents: list, policy=None, copies: 
         if category in pol.get("same_thing_categories", ()):
             # a loose class (vehicles: buses, trucks): only figures of the same counted thing meet
             heads = _by_head(its)
+            by_context = category in pol.get("context_categories", ())
             for head, part in sorted(heads.items()):
                 if not head:
                     continue
-                _analyse(event, modality, category, part, pol, findings)
-                est = _estimate(event, modality, category if len(heads) == 1 else f"{category}: {head}", part)
+                kinds = _kinds(part, float(pol.get("background_similarity", 85))) if by_context else [part]
+                for kind in kinds:
+                    _analyse(event, modality, category, kind, pol, findings)
+                est = _estimate(event, modality, category if len(heads) == 1 else f"{category}: {head}", part, pol)
                 if est is not None:
                     estimates.append(est)
             continue
         _analyse(event, modality, category, its, pol, findings)
-        est = _estimate(event, modality, category, its)
+        est = _estimate(event, modality, category, its, pol)
         if est is not None:
             estimates.append(est)
 
@@ -812,6 +964,8 @@ def _hierarchy(items, claims, ev_by_id, pol, findings):
                     "conflict", f"{_describe([part])} is stated as part of {_describe([whole])} but is larger",
                     c.event, whole.claim.category if whole.claim else None,
                     _ids([whole, part]), _docs([whole, part])))
+    if not pol.get("subsets_across_sources", False):
+        return
     for parent, kids in sorted((pol.get("hierarchy") or {}).items()):
         for (event, modality, category), its in sorted(items.items()):
             if category != parent:
@@ -826,18 +980,13 @@ def _hierarchy(items, claims, ev_by_id, pol, findings):
                 sub = [it for it in items.get((event, modality, kid), []) if it.iv.low is not None]
                 if not sub:
                     continue
-                smallest = min(tops, key=lambda it: (_hi_key(it.iv), it.key))
-                biggest = max(sub, key=lambda it: (_lo_key(it.iv), it.key))
-                bad_sub = [s for s in sub if s.iv.low > smallest.iv.high]
-                bad_top = [t for t in tops if t.iv.high < biggest.iv.low]
-                if bad_sub and bad_top and _cross_source(bad_sub, bad_top):
+                # a part is at least its lower end, and at most the whole: [low, inf) against the whole
+                floors = [dataclasses.replace(s, iv=Interval(s.iv.low, None, s.iv.low_open)) for s in sub]
+                bad_top, bad_floor = _opposed(tops, floors)
+                keys = {f.key for f in bad_floor}
+                bad_sub = [s for s in sub if s.key in keys]
+                if bad_sub and bad_top:
                     findings.append(Finding(
                         "conflict", f"{_describe(bad_sub)} exceed {_describe(bad_top)}, though {kid} are part "
                                     f"of the {parent}", event, parent,
                         _ids(bad_top + bad_sub), _docs(bad_top + bad_sub)))
-
-
-def _cross_source(a, b) -> bool:
-    """Some figure of one side comes from a source other than some figure of the other side."""
-    sa, sb = set(_sources(a)), set(_sources(b))
-    return bool(sa and sb) and not (len(sa) == 1 and sa == sb)

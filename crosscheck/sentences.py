@@ -72,7 +72,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list:
         nl = text.find("\n", pos, end)
         if nl < 0:
             break
-        line_start, line_end = pos, nl
+        line_end = nl
         nxt = nl + 1
         pos = nxt
         # is the break after this line soft (a hard-wrapped sentence)?
@@ -96,7 +96,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list:
 def _soft_break(text: str, block_start: int, line_end: int, nxt: int, end: int) -> bool:
     # next line content
     j = nxt
-    while j < end and text[j] in " \t\u00a0":
+    while j < end and text[j] in " \t\r\u00a0\u200b":
         j += 1
     if j >= end or text[j] == "\n" or _BULLET.match(text, nxt, end):
         return False

@@ -9,33 +9,47 @@ as known or read from a dateline, ``anchored``, dated headlines).
 Steps:
 1. Layout: paragraphs (lines), sentences, headings, link lines, quoted speech,
    and stories (a page may hold several, split at "Published in ..." lines,
-   bylines and datelines); a date never leaks from one story into another.
-2. Temporal expressions: one compiled regex finds them ("May 22, 2017",
-   "Dec 27", "January 23-24", "mid-March", "in 2011", "early on Saturday",
-   "last week", "two months ago", "yesterday", "now" ...); each gets a role:
-   ``event``, ``report`` (tied to a reporting verb: "On Monday, the ministry
-   reported", "Putin stated last Friday") or ``bound`` ("since 2013",
-   "until June 30, 2017": the edge of a span, not the date of a happening).
+   bylines, wire datelines and headline + date-line pairs); a date never leaks
+   from one story into another.
+2. Temporal expressions: ``_TIMEX`` is tried only around trigger words (month
+   and weekday names, years, "ago", "week", "now" ...), which keeps the scan
+   linear and fast ("May 22, 2017", "Dec 27", "January 23-24", "mid-March",
+   "in 2011", "the first quarter of 2016", "early on Saturday", "last week",
+   "two months ago", "yesterday", "two days later", "now"). Each gets a role:
+   ``event``; ``report`` (a dateline, or tied to a reporting verb: "On Monday,
+   the ministry reported", "Putin stated last Friday", "told Reuters on
+   Monday"); ``bound`` ("since 2013", "until June 30, 2017", "by 2030": the edge
+   of a span, not the date of a happening); ``present`` ("now", "currently").
 3. Anchors: the publication date (or the story's dateline); without one, the
    year of the article's full dates ("June 30, 2017") still places "March 14",
    but relative expressions ("early on Saturday") stay unresolved: date None,
-   date_text kept, so that alignment can check the weekday.
+   date_text kept, so that alignment can check the weekday. "Two days later"
+   counts from the story's previous event date.
 4. Resolution by datetime arithmetic (dateparser only for full date strings):
    a bare weekday is the most recent such day on or before the anchor ("on
-   Monday" in a Monday article is that day), "last Friday" is strictly before;
-   with a future cue ("will", "scheduled", "next") the next such day. A month
-   without a year later than the publication month is of the previous year.
-5. Per claim: an expression of the same sentence (nearest; not the claim's own
-   words), else of the up to ``LOOKBACK`` preceding sentences of the same story
-   (not crossing a heading; not quoted speech; not link lines), else the
-   story's lede/headline. A report-time expression gives ``report_date`` and an
-   event window of the week before the report (a happening is reported the same
-   day or just after).
+   Monday" in a Monday article is that day), "last Friday" is strictly before,
+   "this Monday" is in the anchor's week; with a future cue ("will",
+   "scheduled", "next") the next such day. A month without a year later than
+   the publication month is of the previous year (of the next with a future cue).
+5. Per claim (``date_source`` says which): ``sentence``: an event expression of
+   the same sentence, the nearest within ``NEAR`` characters, not the claim's
+   own words, not an after/before clause the claim is outside of; ``report``:
+   only a report time: ``report_date`` is that day and the happening's window
+   the ``REPORT_WINDOW`` days up to it; ``bound``: the sentence states only a
+   span ("since 2013"): no date; ``context``: the up to ``LOOKBACK`` preceding
+   sentences of the story (not across a heading, not quoted speech, not link
+   lines; the happening's time before the report's); ``lede``: the story's
+   headline or first sentence, for the section it opens. Claims in headlines
+   and link lines are dated by their own words only.
 
 Dates: ``date`` is the finest ISO form (YYYY-MM-DD, YYYY-MM, YYYY) that contains
-the whole window of days the text allows; ``date_window`` gives that window
-exactly (first, last day) and ``date_precision`` the width the text states
-(day | week | month | year).
+the whole window of days the text allows (None when the window spans years);
+``date_window`` gives that window exactly (first, last day) and
+``date_precision`` the width the text states (day | week | month | year).
+``Document.headline_dates`` lists dated headlines and link lines ("First Group
+... to Leave ... on March 18"), for alignment to match with the claims of
+that phase; ``Document.inferred_year`` the year read from full dates when there
+is no publication date.
 """
 from __future__ import annotations
 
@@ -50,6 +64,7 @@ from typing import Optional
 from .model import Article, Document, replace
 
 LOOKBACK = 3          # preceding sentences of the same story searched for a date
+NEAR = 250            # in the claim's sentence, expressions this many characters away at most
 REPORT_WINDOW = 6     # a reported happening: the report day or up to this many days before
 
 _MONTHS = {
@@ -69,20 +84,23 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 _DASH = r"\s*(?:-|–|—|to|and|through)\s*"
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
 _A = r"(?<![A-Za-z])"   # a word start that also allows glued footnote digits ("3Now")
+_WDP = rf"(?:(?:on\s+)?{_WD},?\s+(?:the\s+)?)?"   # "Monday, March 20": the weekday goes with the date
 
 _TIMEX = re.compile("|".join([
     rf"(?P<iso>(?<!\d)(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d))",
     rf"(?P<num>(?<![\d/.])(?P<n1>[0-3]?\d)[/.](?P<n2>[0-3]?\d)[/.](?P<ny>{_YEAR}))",
-    rf"(?P<mdr>{_A}(?P<r1m>{_MON})\s+(?P<r1a>{_DAY}){_DASH}(?P<r1b>{_DAY})(?:,?\s+(?P<r1y>{_YEAR}))?)",
-    rf"(?P<dmr>(?<!\d)(?P<r2a>{_DAY}){_DASH}(?P<r2b>{_DAY})\s+(?:of\s+)?(?P<r2m>{_MON})(?:,?\s+(?P<r2y>{_YEAR}))?)",
-    rf"(?P<md>{_A}(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})(?:,?\s+(?P<mdy>{_YEAR}))?)",
-    rf"(?P<dm>(?<!\d)(?:the\s+)?(?P<dmd>{_DAY})\s+(?:of\s+)?(?P<dmm>{_MON})(?:,?\s+(?P<dmy>{_YEAR}))?)",
+    rf"(?P<mdr>{_A}{_WDP}(?P<r1m>{_MON})\s+(?P<r1a>{_DAY}){_DASH}(?P<r1b>{_DAY})(?:,?\s+(?P<r1y>{_YEAR}))?)",
+    rf"(?P<dmr>(?<!\d){_WDP}(?P<r2a>{_DAY}){_DASH}(?P<r2b>{_DAY})\s+(?:of\s+)?(?P<r2m>{_MON})(?:,?\s+(?P<r2y>{_YEAR}))?)",
+    rf"(?P<md>{_A}{_WDP}(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})(?:,?\s+(?P<mdy>{_YEAR}))?)",
+    rf"(?P<dm>(?<!\d){_WDP}(?:the\s+)?(?P<dmd>{_DAY})\s+(?:of\s+)?(?P<dmm>{_MON})(?:,?\s+(?P<dmy>{_YEAR}))?)",
     rf"(?P<part>{_A}(?P<pp>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of"
     rf"|the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of)[\s-]+(?P<pm>{_MON})(?:\s+(?P<py>{_YEAR}))?)",
     rf"(?P<my>{_A}(?P<mym>{_MON})\s+(?:of\s+)?(?P<myy>{_YEAR}))",
     rf"(?P<season>{_A}(?:the\s+)?(?P<sn>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<sy>{_YEAR}))",
     rf"(?P<pmon>{_A}(?P<pmp>in|since|until|till|by|during|from|through|last|this|next|of|early|late|mid)"
     rf"[\s-]+(?P<pmm>{_MON})(?![\w-])(?!,?\s+(?:of\s+)?\d))",
+    rf"(?P<qtr>{_A}(?:(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q(?P<qd>[1-4]))"
+    rf"(?:\s+of)?,?\s+(?P<qy>{_YEAR}))",
     rf"(?P<yr2>{_A}(?:between|from)\s+(?P<ya>{_YEAR})\s*(?:and|to|-|–)\s*(?P<yb>{_YEAR}))",
     rf"(?P<year>{_A}(?P<yp>in|since|until|till|by|during|from|through|of|early|late|mid|before|after)"
     rf"[\s-]+(?:the\s+year\s+)?(?P<yy>{_YEAR}))",
@@ -92,6 +110,12 @@ _TIMEX = re.compile("|".join([
     rf"(?P<rel>{_A}(?:(?P<rmod>earlier|later)\s+)?(?P<rw>the\s+day\s+before\s+yesterday|yesterday|today|tonight"
     rf"|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
     rf"|(?:this|last|next|past|previous|coming)\s+(?:week|weekend|month|year))(?![\w-]))",
+    rf"(?P<ana>{_A}(?:(?P<nn>{_NUM})\s+(?P<nu>day|week|month|year)s?\s+(?P<nd>later|earlier)"
+    rf"|the\s+(?P<nw>next|following|previous|preceding)\s+(?P<nu2>day|week|month|year)"
+    rf"|the\s+day\s+(?P<nd2>before|after)(?=\s*[,.;)]|\s*$)))",
+    rf"(?P<hrs>{_A}(?:the\s+)?(?:past|last|previous)\s+(?P<hn>\d{{1,3}}|twenty-four|forty-eight|seventy-two)\s+hours)",
+    rf"(?P<wknd>{_A}(?:over|at|on|during)\s+the\s+weekend|overnight)",
+    rf"(?P<aft>{_A}(?:(?P<an2>{_NUM})\s+(?P<au2>day|week|month|year)s?|hours)\s+(?P<ad>after|before)\b)",
     rf"(?P<now>{_A}(?:now|currently|at\s+present|at\s+the\s+moment|so\s+far|to\s+date)(?![\w-])"
     r"(?!\s+(?:away|from|as|out|ahead|behind|off|beyond|removed|too|enough|so|that)\b))",
 ]), re.IGNORECASE)
@@ -112,11 +136,18 @@ _REPORT_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:(?:to|with|the|a|an|state|r
                             r"|\b(?:[Ss]peaking|[Tt]alking|[Ww]riting|in\s+an\s+interview)\s+(?:to|with)?\s*"
                             r"(?:[\w.&'-]+\s+){0,5}$")
 _REPORT_AFTER = re.compile(rf"^\s*,\s*[^,;:]{{0,80}}?\b{_REPORT_VERB}\b")
-_SUBORD = re.compile(r"\b(?:after|before|since|until|following|once|when)\b[^,;:]*$", re.IGNORECASE)
+_SUBORD = re.compile(r"\b(?:after|before|since|until|following|once|when)\b", re.IGNORECASE)
+
+
+def _in_subclause(text: str, sent_start: int, pos: int) -> bool:
+    """Whether ``pos`` lies in an after/before/since... clause (no comma since its conjunction)."""
+    seg = text[max(sent_start, pos - 200):pos]
+    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
+    return bool(_SUBORD.search(seg, cut + 1))
 
 _BOUNDARY_LINE = re.compile(r"^\W*(?:(?:Published|Posted|Filed)\s+(?:in|under)\b|Subscribe\b|Tags?:|Share\s+this\b"
                             r"|Related\s+(?:articles|stories|posts)\b|Read\s+more\b)", re.IGNORECASE)
-_BYLINE = re.compile(r"^\W*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$")
+_BYLINE = re.compile(r"^\W*By\s+[A-Z][\w.'-]+(?:(?:\s+|\s*,\s*|\s+and\s+)[A-Z][\w.'-]+){0,6}\s*$")
 _DATELINE = re.compile(rf"\W*[A-Z][A-Za-z .'-]{{1,30}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}){{0,2}},\s+(?P<dt>{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}"
                        rf"(?:,?\s+{_YEAR})?)\s*(?:\([^)]{{1,40}}\))?\s*[-–—:]?")
 _PUBLISHED_LINE = re.compile(r"^\W*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|:)?\s*", re.IGNORECASE)
@@ -205,7 +236,8 @@ def _stories(paras: list, datelines: dict) -> None:
             story += 1
             seen_body = False
             continue
-        starts_new = seen_body and (p.kind == "byline" or (p.kind == "body" and p.start in datelines))
+        starts_new = seen_body and (p.kind == "byline" or (p.kind == "body" and p.start in datelines)
+                                    or (p.kind == "dateline" and i and paras[i - 1].kind == "heading"))
         if starts_new:
             story += 1
             seen_body = False
@@ -327,6 +359,11 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
         if rng:
             return date(y, rng[0], 1), _month_end(y, rng[1]), "month", True
         return date(y - 1, 12, 1), _month_end(y, 2), "month", True
+    if kind == "qtr":
+        q = int(g["qd"]) if g["qd"] else {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(
+            g["qn"].lower(), int(g["qn"][0]) if g["qn"][0].isdigit() else 0)
+        y = int(g["qy"])
+        return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "month", True
     if kind == "yr2":
         ya, yb = int(g["ya"]), int(g["yb"])
         if ya <= yb:
@@ -423,6 +460,22 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
         if which == "past":
             lo, hi = a - timedelta(days=365), a
         return lo, hi, "year", False
+    if kind == "hrs":
+        if a is None:
+            return None, None, None, False
+        w = g["hn"].lower()
+        n = int(w) if w.isdigit() else {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}[w]
+        days = max(1, -(-n // 24))
+        return a - timedelta(days=days), a, "day" if days <= 1 else "week", False
+    if kind == "wknd":
+        if a is None:
+            return None, None, None, False
+        if m.group().lower() == "overnight":
+            return a - timedelta(days=1), a, "day", False
+        sat = a - timedelta(days=(a.weekday() - 5) % 7)      # the latest Saturday on or before the anchor
+        if fut:
+            sat = a + timedelta(days=(5 - a.weekday()) % 7)
+        return sat, sat + timedelta(days=1), "day", False
     if kind == "now":
         if a is None:
             return None, None, None, False
@@ -435,7 +488,8 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
 # around them, which is ~10x faster than running the alternation at every position.
 _TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(
     "today tonight tomorrow yesterday now currently present moment far date ago week weekend month year "
-    "spring summer fall autumn winter night morning afternoon evening".split())
+    "spring summer fall autumn winter night morning afternoon evening quarter q day later earlier following "
+    "previous preceding next hours weekend overnight after before".split())
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT_TRIGGER = re.compile(r"(?:1[89]|20)\d\d(?!\d)|\d\d?[/.]\d")
@@ -453,7 +507,8 @@ def _find_timexes(text: str, start: int = 0, end: Optional[int] = None):
     for p in hits:
         if p < last_end:
             continue
-        line = max(start, last_end, text.rfind("\n", start, p) + 1, p - 60)
+        line = max(start, last_end, p - 60)
+        line = max(line, text.rfind("\n", line, p) + 1)
         starts = [t.start() for t in _TOKEN.finditer(text, line, p)][-4:]
         starts.append(p)
         for s in starts:
@@ -462,6 +517,53 @@ def _find_timexes(text: str, start: int = 0, end: Optional[int] = None):
                 last_end = m.end()
                 yield m
                 break
+
+
+def _shift(m: re.Match, ref: Optional[Timex]) -> tuple:
+    """An anaphoric expression ("two days later", "the next day") from the story's previous date."""
+    if ref is None or ref.low is None:
+        return None, None, None, False
+    g = m.groupdict()
+    if g["nd2"]:
+        n, unit, sign = 1, "day", -1 if g["nd2"].lower() == "before" else 1
+    elif g["nw"]:
+        n, unit, sign = 1, g["nu2"].lower(), -1 if g["nw"].lower() in ("previous", "preceding") else 1
+    else:
+        w = g["nn"].lower()
+        n = int(w) if w.isdigit() else _NUMWORDS.get(w.split()[-1])
+        unit, sign = g["nu"].lower(), -1 if g["nd"].lower() == "earlier" else 1
+    return _offset(ref, n, unit, sign)
+
+
+def _after(m: re.Match, ref: Optional[Timex]) -> tuple:
+    """"..., a day after 2,000 people gathered": the happening of the after-clause is that far
+    before the main clause's date (``ref``); "a day before" after it; "hours after" the same day or the one before."""
+    if ref is None or ref.low is None:
+        return None, None, None, False
+    g = m.groupdict()
+    sign = -1 if g["ad"].lower() == "after" else 1
+    if not g["au2"]:                                   # "hours after"
+        if ref.precision != "day":
+            return None, None, None, False
+        lo, hi = (ref.low - timedelta(days=1), ref.high) if sign < 0 else (ref.low, ref.high + timedelta(days=1))
+        return lo, hi, "day", False
+    w = g["an2"].lower()
+    return _offset(ref, int(w) if w.isdigit() else _NUMWORDS.get(w.split()[-1]), g["au2"].lower(), sign)
+
+
+def _offset(ref: Timex, n: Optional[int], unit: str, sign: int) -> tuple:
+    if n is None:
+        return None, None, None, False
+    if unit in ("day", "week"):
+        if ref.precision != "day":
+            return None, None, None, False
+        c = ref.low + timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return (c, c, "day", False) if unit == "day" else (c - timedelta(days=3), c + timedelta(days=3), "week", False)
+    if unit == "month":
+        y, mo = divmod(ref.low.year * 12 + ref.low.month - 1 + sign * n, 12)
+        return date(y, mo + 1, 1), _month_end(y, mo + 1), "month", False
+    y = ref.low.year + sign * n
+    return date(y, 1, 1), date(y, 12, 31), "year", False
 
 
 def _case_ok(m: re.Match) -> bool:
@@ -490,7 +592,8 @@ def _role(m: re.Match, text: str, sent_start: int, sent_end: int) -> str:
         if _REPORT_BEFORE.search(before):
             return "report"
         # sentence-initial "On Monday, the ministry reported ..."
-        if not text[sent_start:m.start()].strip(" \"“'‘([") and _REPORT_AFTER.match(after):
+        if m.start() - sent_start < 8 and not text[sent_start:m.start()].strip(" \"“'‘([") \
+                and _REPORT_AFTER.match(after):
             return "report"
     return "event"
 
@@ -590,7 +693,8 @@ def _analyse(article: Article):
              and (m.group("iy") or m.group("ny") or m.group("mdy") or m.group("dmy") or m.group("r1y") or m.group("r2y"))]
     inferred_year = max(years) if years else None
 
-    doc_anchor = _Anchor(pub_day, pub_day.year if pub_day else inferred_year)
+    pub_year = int(published[:4]) if published and re.match(r"\d{4}(?:-\d\d)?$", published) else None
+    doc_anchor = _Anchor(pub_day, pub_day.year if pub_day else pub_year or inferred_year)
     anchors = {}
     # a dateline inside a story ("Moscow, Dec 27 (Prensa Latina)") anchors that story only
     for p in paras:
@@ -606,17 +710,35 @@ def _analyse(article: Article):
 
     dateline_spans = {(dm.start("dt"), dm.end("dt")) for dm in datelines.values()}
     timexes = []
+    last_ref: dict = {}      # story -> its latest event date (for "two days later")
+    sent_ref: dict = {}      # sentence -> its latest event date (for ", a day after ...")
     for m, si in raw:
         s = sents[si]
         st = paras[s.para].story
         anchor = anchors.get(st, (doc_anchor, None))[0]
-        lo, hi, prec, explicit = _resolve(m, text, anchor, s.start)
+        if m.lastgroup == "ana":
+            lo, hi, prec, explicit = _shift(m, last_ref.get(st))
+        elif m.lastgroup == "aft":
+            lo, hi, prec, explicit = _after(m, sent_ref.get(si))
+        else:
+            lo, hi, prec, explicit = _resolve(m, text, anchor, s.start)
         # a dateline ("Moscow, Dec 27 (Prensa Latina) ...") is the time of the report
         role = "report" if (m.start(), m.end()) in dateline_spans else _role(m, text, s.start, s.end)
         t = Timex(m.start(), m.end(), m.group(), lo, hi, prec, role,
                   _inside(quotes, q_starts, m.start(), m.end()), explicit)
         timexes.append((t, si))
-    return dict(text=text, paras=paras, sents=sents, sent_starts=sent_starts, quotes=quotes, q_starts=q_starts,
+        if role == "event" and lo is not None and not t.quoted:
+            last_ref[st] = t
+            if m.lastgroup != "aft":
+                sent_ref[si] = t
+    # the title, when ingest keeps it apart from the text, is the first story's headline
+    title = []
+    if article.title:
+        for m in _find_timexes(article.title):
+            lo, hi, prec, explicit = _resolve(m, article.title, anchors.get(0, (doc_anchor, None))[0], 0)
+            title.append(Timex(-1, -1, m.group(), lo, hi, prec, _role(m, article.title, 0, len(article.title)),
+                               False, explicit))
+    return dict(title=title, text=text, paras=paras, sents=sents, sent_starts=sent_starts, quotes=quotes, q_starts=q_starts,
                 para_starts=para_starts, timexes=timexes, anchors=anchors, doc_anchor=doc_anchor,
                 published=published, published_from=published_from, inferred_year=inferred_year)
 
@@ -636,6 +758,9 @@ def _pick(claim, si: int, a: dict) -> tuple:
     sent = sents[si]
     story = paras[sent.para].story
     every = by_sent.get(si, ())
+    if every and (every[0].start < claim.start - NEAR or every[-1].end > claim.end + NEAR):
+        starts = a["by_sent_starts"][si]          # a long sentence: only the expressions near the claim
+        every = every[bisect.bisect_left(starts, claim.start - NEAR):bisect.bisect_right(starts, claim.end + NEAR)]
     own = [t for t in every if t.start < claim.end and claim.start < t.end]
     here = [t for t in every if t not in own]
     report = next((t for t in here if t.role == "report"), None)
@@ -644,7 +769,7 @@ def _pick(claim, si: int, a: dict) -> tuple:
         if t.role not in ("event", "present"):
             continue
         # an expression inside an after/before clause dates only that clause
-        if t.end <= claim.start and _SUBORD.search(text[sent.start:t.start]) \
+        if t.end <= claim.start and _in_subclause(text, sent.start, t.start) \
                 and re.search(r"[,;:]", text[t.end:claim.start]):
             continue
         usable.append(t)
@@ -669,9 +794,11 @@ def _pick(claim, si: int, a: dict) -> tuple:
             break
         if p.kind == "body":
             n += 1
-            cands = [t for t in by_sent.get(j, ()) if not t.quoted and t.role in ("event", "present", "report")]
-            if cands:
-                t = cands[-1]
+            prev = by_sent.get(j, ())
+            # the happening's time before the time it was reported ("killed 25 on Sunday, a monitor said on Monday")
+            t = next((t for t in reversed(prev) if not t.quoted and t.role in ("event", "present")), None) or \
+                next((t for t in reversed(prev) if not t.quoted and t.role == "report"), None)
+            if t is not None:
                 return (t, "report", t) if t.role == "report" else (t, "context", None)
         j -= 1
     # the story's headline or lede, for the section it opens (not across a sub-heading)
@@ -694,14 +821,14 @@ def _ledes(a: dict) -> None:
             first_body[p.story] = si
     lede = {}
     for st, si in first_body.items():
-        cands = []
+        cands = list(a["title"]) if st == min(first_body) else []
         for j in range(si - 1, -1, -1):            # the headline just before the lede
             if paras[sents[j].para].story != st:
                 break
             if paras[sents[j].para].kind == "heading":
                 cands += by_sent.get(j, [])
                 break
-        cands += [t for t in by_sent.get(si, []) if not _SUBORD.search(a["text"][sents[si].start:t.start])]
+        cands += [t for t in by_sent.get(si, []) if not _in_subclause(a["text"], sents[si].start, t.start)]
         cands = [t for t in cands if t.role == "event" and not t.quoted]
         if cands:
             lede[st] = cands[0]
@@ -717,9 +844,11 @@ def date_claims(article: Article, claims: list):
     for t, si in a["timexes"]:
         by_sent.setdefault(si, []).append(t)
     a["by_sent"] = by_sent
+    a["by_sent_starts"] = {si: [t.start for t in ts] for si, ts in by_sent.items()}
     _ledes(a)
 
-    headlines = []
+    headlines = [(_iso(t.low, t.high), t.precision, t.text, t.start) for t in a["title"]
+                 if t.low is not None and t.role != "bound"]
     for t, si in a["timexes"]:
         if paras[sents[si].para].kind in ("heading", "link") and t.low is not None and t.role != "bound":
             headlines.append((_iso(t.low, t.high), t.precision, t.text, t.start))

@@ -112,3 +112,34 @@ def test_offseed_stories_align():
 def test_offseed_no_duplicates_between_outlets():
     arts, docs, _, _ = build()
     assert dict(find_duplicates(arts, docs)) == {}
+
+
+def test_same_stage_same_day_in_two_towns_are_two_events_and_spellings_merge():
+    texts = {
+        "ev-a.txt": ("2018-03-25", "The first convoy carrying 1,100 people left Harasta on Saturday, state media said. "
+                     "Separately, the first group of 900 fighters left Douma on Saturday.\n"),
+        "ev-b.txt": ("2018-03-25", "About 1,000 people departed from Harasta on Saturday in the first convoy, "
+                     "a monitor said.\n"),
+        "ev-c.txt": ("2018-03-26", "The first batch of 950 rebels left the town of Dhouma on Saturday, officials said.\n"),
+    }
+    arts = [Article(doc=d, text=t, published=p) for d, (p, t) in texts.items()]
+    quotes = [("ev-a.txt", "1,100 people", "harasta"), ("ev-a.txt", "900 fighters", "douma"),
+              ("ev-b.txt", "About 1,000 people", "harasta"), ("ev-c.txt", "950 rebels", "douma")]
+    claims, gold = [], {}
+    for doc, q, ev in quotes:
+        text = texts[doc][1]
+        start = text.index(q)
+        left = text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0
+        right = text.index(".", start) + 1
+        claims.append(Claim(id=f"{doc}:{start}", doc=doc, start=start, end=start + len(q), text=q, value=1.0,
+                            low=1.0, high=1.0, qualifier="exact", counted=q.split()[-1], category="people",
+                            sentence=text[left:right], sent_start=left, date="2018-03-24", date_precision="day",
+                            date_text="on Saturday", report_date=texts[doc][0]))
+        gold[claims[-1].id] = ev
+    out, events, _ = align(claims, [Document(doc=a.doc, published=a.published) for a in arts], arts)
+    pred = {c.id: c.event for c in out}
+    by_gold = defaultdict(set)
+    for cid, ev in gold.items():
+        by_gold[ev].add(pred[cid])
+    assert all(len(v) == 1 for v in by_gold.values()), by_gold
+    assert by_gold["harasta"] != by_gold["douma"]

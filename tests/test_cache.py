@@ -72,7 +72,7 @@ def test_foreign_records_are_misses_and_never_run_anything(tmp_path):
     open_cache(path).close()
     db = sqlite3.connect(path)
     evil = pickle.dumps(os.system)  # would run a command if someone unpickled it
-    db.executemany("INSERT INTO extract VALUES (?, ?)", [
+    db.executemany("INSERT INTO extract (key, value) VALUES (?, ?)", [
         ("pickle", evil.decode("latin-1")),
         ("unknown", json.dumps({"__dc__": "Popen", "args": ["touch", str(tmp_path / "pwned")]})),
         ("stale", json.dumps({"__dc__": "Document", "doc": "a", "no_such_field": 1})),
@@ -119,15 +119,16 @@ def test_sqlite_file_of_another_program_is_left_alone(tmp_path, capfd):
     assert path.read_bytes() == before
 
 
-def test_older_layout_of_our_own_is_rebuilt(tmp_path):
+@pytest.mark.parametrize("layout", ["crosscheck-extract-cache 0", "crosscheck-extract-cache 1"])
+def test_older_layout_of_our_own_is_rebuilt(tmp_path, layout):
     path = tmp_path / "c.sqlite"
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-    db.execute("INSERT INTO meta VALUES ('schema', 'crosscheck-extract-cache 0')")
-    db.execute("CREATE TABLE extract (k TEXT)")
+    db.execute("INSERT INTO meta VALUES ('schema', ?)", (layout,))
+    db.execute("CREATE TABLE extract (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.commit()
     db.close()
-    with open_cache(path) as c:
+    with open_cache(path, generation="g") as c:
         c.put("k", _value())
         assert c.get("k") == _value()
 
@@ -273,3 +274,16 @@ def test_failed_extractions_are_not_cached(tmp_path, monkeypatch):
         _, claims, docs, errors = pipeline.extract_paths([str(SEEDS)], **kw)
         assert claims == [] and len(errors) == 5 and "ValueError: bad" in str(errors[0])
     assert len(calls) == 10
+
+
+def test_rows_of_an_older_extractor_are_dropped_on_the_first_write(tmp_path):
+    path = tmp_path / "c.sqlite"
+    with open_cache(path, generation="old") as c:
+        c.put_many([("a", _value()), ("b", _value())])
+    with open_cache(path, generation="new") as c:
+        assert c.get("a") == _value()           # reading drops nothing
+        c.put("c", _value())
+        assert c.get("a") is None and c.get("c") == _value()
+        assert len(c) == 1
+        c.put("d", _value())
+        assert len(c) == 2

@@ -162,8 +162,11 @@ def test_check_annotates_new_conflicts_under_github_actions(corpus):
     base = corpus / "baseline.json"
     _check(corpus / "news", "--baseline", base, "--update-baseline")
     (corpus / "news" / "d_wire.txt").write_text("Event: convoy\n\nNo, 2,000 militants left.\n")
-    res = _check(corpus / "news", "--baseline", base, env={"GITHUB_ACTIONS": "true"})
+    summary = corpus / "summary.md"
+    res = _check(corpus / "news", "--baseline", base, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert res.exit_code == 1
+    md = summary.read_text()
+    assert md.startswith("### crosscheck: 2 new conflicts") and 'd_wire.txt @19 "2,000 militants"' in md
     ann = [line for line in res.stdout.splitlines() if line.startswith("::error ")]
     assert f"::error file={corpus / 'news' / 'd_wire.txt'},line=3,title=crosscheck conflict::" in "\n".join(ann)
     assert any("a.txt,line=3" in line for line in ann) and any("c.txt,line=2" in line for line in ann)
@@ -197,3 +200,39 @@ def test_missing_path_and_bad_baseline_exit_2_with_one_line_reason(corpus):
     assert res.exit_code == 2
     assert res.stderr.strip().count("\n") == 0 and str(bad) in res.stderr
     assert _check(corpus / "news").exit_code == 2  # --baseline is required
+
+
+def test_a_conflict_that_loses_a_side_is_known_one_that_gains_a_side_is_new(tmp_path):
+    r = build_result()
+    path = tmp_path / "baseline.json"
+    write_baseline(path, r)
+    known = load_baseline(path)
+    fighters = next(f for f in r.findings if f.kind == "conflict" and f.category == "fighters")
+    fewer = replace(fighters, claims=("c03", "c06"))   # 003's copy of the 400 left out
+    extra = Claim(id="w1", doc="zz_wire.txt", start=0, end=15, text="2,000 militants", value=2000, low=2000,
+                  high=2000, qualifier="exact", counted="militants", category="fighters", sentence="x",
+                  event="first_convoy")
+    more = replace(fighters, claims=fighters.claims + ("w1",))
+    r2 = dc_replace(r, claims=r.claims + [extra], findings=[fewer, more])
+    assert new_conflicts(r2, known) == [more]
+    assert new_conflicts(r2, set(known)) == [fewer, more]  # a bare set of keys matches keys only
+
+
+def test_annotation_lines_for_json_lines_and_html_sources(tmp_path):
+    from crosscheck.model import Article
+    jl = tmp_path / "feed.jsonl"
+    jl.write_text('{"id": "a", "text": "x"}\n{"id": "b", "text": "Then 2,000 people left."}\n')
+    page = tmp_path / "page.html"
+    page.write_text("<html>\n<body>\n<p>Intro</p>\n<p>Then <b>1,500</b>\n people left.</p>\n</body></html>\n")
+    arts = {"b": Article(doc="b", text="Then 2,000 people left.", source=str(jl)),
+            "page.html": Article(doc="page.html", text="Intro\nThen 1,500\n people left.", source=str(page))}
+    mk = lambda i, doc, s, e, v: Claim(id=i, doc=doc, start=s, end=e, text=arts[doc].text[s:e], value=v, low=v,  # noqa: E731
+                                       high=v, qualifier="exact", counted="people", category="people",
+                                       sentence="", event="ev")
+    claims = [mk("1", "b", 5, 17, 2000), mk("2", "page.html", 11, 30, 1500)]
+    f = Finding("conflict", "2,000 against 1,500", "ev", "people", ("1", "2"))
+    r = Result(documents=[Document(doc="b"), Document(doc="page.html")], claims=claims,
+               events=[Event(id="ev", label="ev", date=None)], findings=[f], articles=arts)
+    ann = [line for line in describe(f, r, github=True) if line.startswith("::error")]
+    assert ann[0].startswith(f"::error file={jl},line=2,")
+    assert ann[1].startswith(f"::error file={page},line=4,")  # '1,500' is on line 4; no tag inside the quote

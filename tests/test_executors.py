@@ -2,6 +2,7 @@
 import io
 import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -155,3 +156,54 @@ def test_dask_unreachable_scheduler_is_exit_2():
     with pytest.raises(ExecutorError) as err:
         map_articles(_slow_square, [1, 2, 3], executor="dask", scheduler="tcp://127.0.0.1:9")
     assert err.value.exit_code == 2 and "127.0.0.1:9" in str(err.value)
+
+
+WARM_SCRIPT = """
+import os, threading
+from crosscheck.executors import map_articles
+STATE = {"warm": 0}
+class WarmFn:
+    def warm_up(self):
+        STATE["warm"] += 1
+    def __call__(self, x):
+        return STATE["warm"], os.getpid()
+if __name__ == "__main__":
+    out = map_articles(WarmFn(), list(range(40)), executor="process", workers=2)
+    assert STATE["warm"] == 1, STATE
+    assert {w for w, _ in out} == {1}, out
+    assert os.getpid() not in {p for _, p in out}
+    map_articles(WarmFn(), list(range(3)), executor="serial")
+    assert STATE["warm"] == 1
+    threading.Thread(target=threading.Event().wait, args=(5,), daemon=True).start()
+    out = map_articles(WarmFn(), list(range(40)), executor="process", workers=2)
+    assert STATE["warm"] == 1 and len(out) == 40    # another thread: no fork, no warm-up
+    print("ok")
+"""
+
+
+def test_warm_up_runs_once_in_the_parent_and_workers_inherit_it(tmp_path):
+    # a fresh interpreter: this one may hold threads (dask) that make forking unsafe
+    script = tmp_path / "warm.py"
+    script.write_text(WARM_SCRIPT)
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_pipeline_task_warm_up_never_raises(monkeypatch):
+    from crosscheck.config import load_config
+
+    def boom(article, config):
+        raise RuntimeError("x")
+
+    monkeypatch.setattr(pipeline, "process_article", boom)
+    pipeline._Task(load_config()).warm_up()
+
+
+def test_dask_on_a_given_scheduler_matches_serial():
+    distributed = pytest.importorskip("distributed")
+    serial = pipeline.extract_paths([str(SEEDS)], executor="serial", cache=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        remote = pipeline.extract_paths([str(SEEDS)], executor="auto", scheduler=cluster.scheduler_address,
+                                        cache=False)
+    assert remote[1:] == serial[1:]

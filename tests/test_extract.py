@@ -11,9 +11,9 @@ from crosscheck import extract as ex
 from crosscheck.config import Config, load_config
 from crosscheck.model import Article, Quantity
 
-_QUAL = [("more than", "gt"), ("over", "gt"), ("at least", "ge"), ("about", "approx"), ("some", "approx"),
+_QUAL = [("An estimated", "approx"), ("At Least", "ge"), ("more than", "gt"), ("over", "gt"), ("at least", "ge"), ("about", "approx"), ("some", "approx"),
          ("approximately", "approx"), ("nearly", "lt"), ("fewer than", "lt")]
-_WORDS = {"one": 1, "two": 2, "three": 3, "six": 6, "seven": 7, "a dozen": 12, "dozens": 24, "hundreds": 200}
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "a dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
 
 
 def _parse(t):
@@ -108,8 +108,21 @@ def test_every_quantity_becomes_a_claim_even_without_a_counted_thing():
     ("The number of evacuees reached 3,000 by nightfall.", "3,000", "evacuees", "people"),
     ("The road is more than 350 kilometers long.", "more than 350", "kilometers", "distance"),
     ("All rebels are due to depart within about six weeks.", "about six", "weeks", "duration"),
-    ("One person was killed in the blast.", "One", "person", "people"),
+    ("One person was killed in the blast.", "One", "person", "killed"),
+    ("One person was rescued from the rubble.", "One", "person", "people"),
     ("Heavy rain fell on 3 Homs districts overnight.", "3", "Homs districts", "other"),
+    # people counted by a verb of harm
+    ("The blast killed at least 12 people on Sunday.", "at least 12", "people", "killed"),
+    ("The strike injured 40 civilians near the market.", "40", "civilians", "injured"),
+    ("Some 15 soldiers were killed in the ambush.", "Some 15", "soldiers", "killed"),
+    ("About 30 migrants died when the boat capsized.", "About 30", "migrants", "killed"),
+    ("The quake left 200 people dead.", "200", "people", "killed"),
+    ("The quake left 200 people homeless.", "200", "people", "people"),
+    ("Police evacuated 300 residents.", "300", "residents", "people"),
+    # title-case headlines
+    ("300 Militants Leave Homs After Deal", "300", "militants", "fighters"),
+    ("At Least 600 Russian Soldiers Deployed", "At Least 600", "Russian Soldiers", "soldiers"),
+    ("12 Protesters Arrested in Paris", "12", "protesters", "people"),
 ])
 def test_counted_thing_and_category(sentence, figure, counted, category):
     c = one(sentence, figure)
@@ -137,7 +150,7 @@ def test_user_lexicon_extends_categories():
 def test_lemmatised_heads_match_singular_and_plural():
     assert one("A single bus carried 1 militant out.", "1").category == "fighters"
     assert one("Police detained 45 gunmen.", "45").category == "fighters"
-    assert one("The strike killed 9 servicemen.", "9").category == "soldiers"
+    assert one("The ministry sent 9 servicemen.", "9").category == "soldiers"
     assert one("Floods damaged 120 lorries.", "120").category == "vehicles"
 
 
@@ -301,3 +314,106 @@ def test_unit_kind_from_quantulum_tables_when_the_lexicon_lacks_the_unit():
 ])
 def test_said_by_on_other_outlets(text, figure, who):
     assert one(text, figure).said_by == who
+
+
+def test_a_reported_account_runs_on_for_two_sentences_only():
+    text = ("Officials said the convoy was large. It had 40 buses. It had 30 trucks. "
+            "Later 20 cars joined.")
+    assert [c.said_by for c in run(text, ["40", "30", "20"])] == ["Officials", "Officials", None]
+
+
+def test_a_verb_of_harm_covers_the_whole_list_and_its_total():
+    cs = run("The raid killed 3 soldiers and 2 civilians.", ["3", "2"])
+    assert [c.category for c in cs] == ["killed", "killed", "killed"]
+    assert cs[-1].derived and cs[-1].value == 5
+    cs = run("Four soldiers and 2 civilians were wounded.", ["Four", "2"])
+    assert [c.category for c in cs if not c.derived] == ["injured", "injured"]
+
+
+def test_a_restated_amount_in_brackets_follows_its_original():
+    cs = run("He said the government would provide 100 billion lira ($5.3 billion) in relief.",
+             ["100 billion lira", "$5.3 billion"],
+             units={"100 billion lira": ("lira", "lira"), "$5.3 billion": ("USD", "$")})
+    assert [c.modality for c in cs] == ["forecast", "forecast"]
+    assert [c.category for c in cs] == ["money", "money"]
+
+
+def test_trailing_source_does_not_run_on_into_the_next_sentence():
+    text = ("Rescuers pulled 3 children from the ruins, state broadcaster TRT reported. "
+            "Around 200 aftershocks have shaken the region.")
+    assert [c.said_by for c in run(text, ["3", "Around 200"])] == ["TRT", None]
+
+
+def test_long_toll_phrase_before_the_figure():
+    c = one("The death toll from the earthquake that struck Turkey and Syria rose to more than 11,000 on Wednesday.",
+            "more than 11,000")
+    assert (c.counted, c.category) == ("death toll", "killed")
+
+
+def test_coordinated_modifiers_and_according_to_a_list_of_sources():
+    c = one("They deployed more than 60,000 search and rescue personnel.", "more than 60,000")
+    assert (c.counted, c.category) == ("search and rescue personnel", "people")
+    c = one("In Syria, 2,662 people have been killed, according to the government and a rescue service.", "2,662")
+    assert (c.said_by, c.category) == ("government", "killed")
+
+
+@pytest.mark.parametrize("text,figure,modality,category", [
+    ("Under the deal signed in March, 300 militants left the district.", "300", "count", "fighters"),
+    ("The 11 members bound by the deal committed to a cut.", "11", "count", "people"),
+    ("An estimated 5 million children under the age of five died last year.", "An estimated 5 million",
+     "count", "killed"),
+])
+def test_deal_nouns_govern_only_their_objects_and_harm_after_a_phrase(text, figure, modality, category):
+    c = one(text, figure)
+    assert (c.modality, c.category) == (modality, category)
+
+
+@pytest.mark.parametrize("text,figure,who", [
+    ("The ministry's spokesman, Igor Konashenkov, said 20 tanks were destroyed.", "20", "Igor Konashenkov"),
+    ("The Syrian Observatory for Human Rights, a Britain-based monitor, said 40 people were hurt.", "40",
+     "Syrian Observatory for Human Rights"),
+    ("300 trucks crossed, said Stephane Dujarric, a UN spokesman.", "300", "Stephane Dujarric"),
+    ("Health Minister Ahmed Hassan told reporters that 40 people were hurt.", "40", "Ahmed Hassan"),
+    ("Officials in Homs said 40 people were hurt.", "40", "Officials"),
+])
+def test_said_by_appositives_and_titles(text, figure, who):
+    assert one(text, figure).said_by == who
+
+
+def test_of_whom_in_the_same_sentence():
+    whole, part = run("Some 1,500 people left, 700 of whom were militants.", ["Some 1,500", "700"])
+    assert part.part_of == whole.id and (part.counted, part.category) == ("militants", "fighters")
+
+
+@pytest.mark.parametrize("text,figure,category", [
+    ("Thousands protest in capital", "Thousands", "people"),
+    ("The union said 3.5 million took part.", "3.5 million", "people"),
+    ("About 30 died when the boat capsized.", "About 30", "killed"),
+    ("The ministry estimated the crowd at 42,000.", "42,000", "people"),
+    ("The index closed at 7,001.", "7,001", "other"),
+])
+def test_bare_figures_counted_by_their_verb_or_noun(text, figure, category):
+    assert one(text, figure).category == category
+
+
+def test_currency_names_written_out_are_money():
+    assert one("The budget adds 1.5 billion shekels for defence.", "1.5 billion").category == "money"
+    assert one("Clients with more than 7.5 million Danish crowns pay the fee.", "more than 7.5 million").category == "money"
+
+
+@pytest.mark.parametrize("text,figure,who", [
+    ("He said Osler has 59 users with a total of 12 million of claims, ranging widely.", "59", None),
+    ("Diageo, which is the biggest spirits company, said the move will enable 8 new lines.", "8", "Diageo"),
+    ("An additional 15 miles for the Volt's EPA-estimated range was added.", "15", None),
+])
+def test_said_by_not_from_nouns_or_clauses(text, figure, who):
+    assert one(text, figure).said_by == who
+
+
+def test_three_part_list_with_its_subsets():
+    text = "Some 2,000 people left, including 300 militants, 1,065 civilians and 40 children."
+    whole, a, b, c, total = run(text, ["Some 2,000", "300", "1,065", "40"])
+    assert a.group == b.group == c.group == a.id
+    assert [x.part_of for x in (a, b, c)] == [whole.id] * 3
+    assert total.derived and total.parts == (a.id, b.id, c.id) and total.value == 1405
+    assert total.part_of == whole.id

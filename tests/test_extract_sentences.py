@@ -48,3 +48,8 @@ def test_offsets_are_into_the_text_and_stripped():
         chunk = text[s.start:s.end]
         assert chunk == chunk.strip() and chunk
     assert split_paragraphs(text, 9) == [(12, 36)]
+
+
+def test_windows_line_ends():
+    text = "Headline of\r\n\r\nThe 300 people left.\r\nThe rest stayed, and\r\nthen left.\r\n"
+    assert sents(text) == ["Headline of", "The 300 people left.", "The rest stayed, and\r\nthen left."]

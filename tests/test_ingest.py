@@ -42,6 +42,11 @@ def _one(raw: bytes, name: str) -> Article:
     ("Sept. 5, 2017 — The army said 40 left.", "2017-09-05"),
     ("21.03.2017\nBody.", "2017-03-21"),
     ("**Title**\n\n_21 March 2017_\n\nBody.", "2017-03-21"),
+    ("12:28 pm, May 22, 2017\nBody.", "2017-05-22"),
+    ("Date: 2017/03/21\nBody.", "2017-03-21"),
+    ("Homs, Syria (SANA) – 21/03/2017\nBody.", "2017-03-21"),
+    ("Tuesday, 21 March, 2017\nBody.", "2017-03-21"),
+    ("Issued: 21st March 2017\nBody.", "2017-03-21"),
 ])
 def test_dateline_forms(text, want):
     assert find_dateline(text) == want
@@ -52,6 +57,9 @@ def test_dateline_forms(text, want):
     "About 1,500 people left on March 18, 2017.",                    # a date inside a sentence
     "March 21, 2017 was a day of grief for many in the city of Homs.",
     "By March 21, 2017 all fighters must leave.",                    # a deadline, not a dateline
+    "On 21 March 2017, the army entered the district.",
+    "Released 5 prisoners on 21 March 2017, the ministry said.",      # a verb, not a label
+    "Headline\nThe talks that began on 14 March 2017 ended today.\n",
     "31/02/2017\nBody.",                                             # not a real date
     "March 2017\nBody.",                                             # no day
     "x\n" * 12 + "21/03/2017\n",                                     # below the top of the text
@@ -132,6 +140,7 @@ def test_no_front_matter_unless_at_the_very_start():
     assert front_matter("---\ntitle: never closed\nBody.") == ({}, 0)
     meta, start = front_matter("---\ntitle: [broken\n---\nBody.")   # broken YAML is still a header
     assert meta == {} and start == len("---\ntitle: [broken\n---\n")
+    assert front_matter("---\n---\nBody.") == ({}, 8)
 
 
 def test_front_matter_in_txt_with_crlf_and_bom():
@@ -234,7 +243,7 @@ TEXT = "Le café “Montréal” said 1,200 people — about 40% — fled; costs
 
 
 @pytest.mark.parametrize("encoding, want", [
-    ("utf-8", "utf-8"), ("cp1252", "cp1252"), ("utf-16", "utf-16"),
+    ("utf-8", "utf-8"), ("cp1252", "cp1252"), ("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"),
 ])
 def test_encodings_read(encoding, want):
     raw = TEXT.encode(encoding)
@@ -263,6 +272,8 @@ def test_non_latin_legacy_encoding():
 @pytest.mark.parametrize("raw, message", [
     (b"", "empty file"),
     (b"  \n\t\n", "empty file"),
+    (b"\xef\xbb\xbf\r\n", "empty file"),
+    (b"\xff\xfe \x00\n\x00", "empty file"),
     (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
     (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
     (b"\x00" * 1000, "binary data"),
@@ -366,3 +377,55 @@ def test_undecodable_file_name(tmp_path):
     arts, errs = _read(root)
     assert not errs and arts[0].doc == "caf\ufffd.txt"
     arts[0].doc.encode("utf-8")
+
+
+def test_parallel_reading_gives_the_same_articles(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+    root = _corpus(tmp_path)
+    (root / "page.html").write_bytes((FIX / "page.html").read_bytes())
+    paths = [str(root), str(FIX / "batch.jsonl"), str(tmp_path / "missing")]
+    serial = list(iter_articles(paths))
+    with ThreadPoolExecutor(3) as pool:
+        parallel = list(iter_articles(paths, mapper=pool.map))
+    assert sorted(map(repr, serial)) == sorted(map(repr, parallel))
+    assert len([a for a in serial if isinstance(a, Article)]) == 7
+
+
+def test_deep_folder_tree(tmp_path):
+    """Deeper than Python's recursion limit: the walk is iterative."""
+    folders = [tmp_path / "deep"]
+    folders[0].mkdir()
+    try:
+        for _ in range(1100):
+            folders.append(folders[-1] / "d")
+            os.mkdir(folders[-1])
+        (folders[-1] / "x.txt").write_text("5 cars.")
+        arts, errs = _read(tmp_path / "deep")
+        assert not errs and [a.doc for a in arts] == ["d/" * 1100 + "x.txt"]
+    finally:  # shutil.rmtree (and so pytest's clean-up of old tmp folders) recurses and would fail
+        (folders[-1] / "x.txt").unlink(missing_ok=True)
+        for folder in reversed(folders):
+            os.rmdir(folder)
+
+
+@pytest.mark.parametrize("h1, first_line", [
+    ("Evacuation of Homs district begins", "Evacuation of Homs district begins"),           # the same
+    ("Evacuation of Homs district begins as rebels leave", "Evacuation of Homs district begins as rebels leave"),
+    ("", "Evacuation of Homs district begins"),                                              # no headline
+])
+def test_html_title_not_said_twice(h1, first_line):
+    body = "".join(f"<p>Paragraph {i} says {i * 100} people left the district on Saturday, officials "
+                   f"said, adding more would follow in the coming weeks.</p>" for i in range(1, 5))
+    html = (f'<html><head><meta property="og:title" content="Evacuation of Homs district begins">'
+            f'</head><body><article><h1>{h1}</h1>{body}</article></body></html>')
+    a = _one(html.encode(), "t.html")
+    lines = a.text.split("\n")
+    assert lines[0] == first_line and "Homs district" not in lines[1]
+
+
+def test_too_large_file_is_refused_unread(tmp_path):
+    root = _corpus(tmp_path)
+    with open(root / "huge.txt", "wb") as f:
+        f.truncate(300 * 2**20)   # sparse: no 300 MB written, none read
+    arts, errs = _read(root)
+    assert len(arts) == 4 and [e.message for e in errs] == ["too large (300 MB; the limit is 256 MB)"]

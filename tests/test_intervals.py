@@ -89,6 +89,9 @@ def test_figure_policies():
     assert iv.from_figure(400, None, 400, "lt", POLICY) == Interval(0, 399)
     assert iv.from_figure(400, None, 400, "lt", POLICY, text="nearly 400 people") == Interval(360, 399)
     assert iv.from_figure(None, 4500, 5000, "range", POLICY) == Interval(4500, 5000)
+    assert iv.from_figure(400, 400, 400, "approx", POLICY, text="nearly 400 people") == Interval(360, 400)
+    assert iv.from_figure(400, 400, 400, "approx", POLICY, text="almost 400") == Interval(360, 400)
+    assert iv.from_figure(400, 400, 400, "approx", POLICY, text="just over 400") == Interval(400, 440)
     assert iv.from_figure(300, 300, 300, "exact", {"exact": "point"}) == Interval(300, 300)
 
 

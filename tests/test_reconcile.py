@@ -76,7 +76,7 @@ def test_gaps(seeds):
     by_event = {(f.event, f.category) for f in gaps}
     assert ("final_convoy", None) in by_event                # a single source
     assert ("first_convoy", "civilians") in by_event         # a breakdown only 000 gives
-    assert any(f.event == "plan" and "c01" in f.claims and "Only 000" in f.explanation for f in gaps)
+    assert any(f.event == "plan" and "c01" in f.claims and "people only from 000_" in f.explanation for f in gaps)
     timeline = [f for f in gaps if "2017-03-18" in f.explanation and "2017-05-21" in f.explanation]
     assert len(timeline) == 1 and "10,000" in timeline[0].explanation
     undated = [f for f in gaps if f.docs == ("004_28f3cce3a5980af7.txt",) and "early on Saturday" in f.explanation]
@@ -108,3 +108,20 @@ def test_deterministic_order():
             claims, events, documents = claims[::-1], events[::-1], documents[::-1]
         runs.append(reconcile(claims, events, documents))
     assert runs[0] == runs[1]
+
+
+def test_policy_from_user_config(tmp_path):
+    """A user's config changes the named policies: exact figures as points, a wider 'approx'."""
+    claims, events, documents, _ = seed_inputs()
+    cfg = tmp_path / "cc.toml"
+    cfg.write_text('[policy]\nexact = "point"\napprox = 0.5\n', encoding="utf-8")
+    findings, estimates = reconcile(claims, events, documents, load_config(str(cfg)))
+    est = {(e.event, e.category): e for e in estimates}
+    assert (est[("first_convoy", "fighters")].low, est[("first_convoy", "fighters")].high) == (300, 400)
+    assert (est[("final_convoy", "people")].low, est[("final_convoy", "people")].high) == (1250, 3750)
+    conflicts = [f for f in findings if f.kind == "conflict"]
+    assert len(conflicts) == 2          # points only sharpen these two
+    # rounding made loose enough, 300 and 400 militants can be the same figure
+    cfg.write_text('[policy]\nround_cap = 0.2\n', encoding="utf-8")
+    findings, _ = reconcile(claims, events, documents, load_config(str(cfg)))
+    assert [f.category for f in findings if f.kind == "conflict"] == ["people"]

@@ -16,7 +16,8 @@ def claim(cid, doc, value, qualifier="exact", category="people", counted="people
         low, high = None, value
     text = kw.pop("text", f"{value} {counted}")
     sentence = kw.pop("sentence", text)
-    return Claim(id=cid, doc=doc, start=0, end=len(text), text=text, value=value, low=low, high=high,
+    start = kw.pop("start", 0)
+    return Claim(id=cid, doc=doc, start=start, end=start + len(text), text=text, value=value, low=low, high=high,
                  qualifier=qualifier, counted=counted, category=category, sentence=sentence, event=event,
                  report_date=report, **kw)
 
@@ -41,7 +42,10 @@ def test_rising_toll_is_an_update_not_a_conflict():
     findings, est = run(cl)
     assert not [f for f in findings if f.kind == "conflict"]
     ups = [f for f in findings if f.kind == "update"]
-    assert len(ups) == 2 and "rose" in ups[0].explanation
+    assert len(ups) == 1 and "rose" in ups[0].explanation
+    text = ups[0].explanation
+    assert text.index("'10 killed'") < text.index("'25 killed'") < text.index("'42 killed'")
+    assert "reported 2017-03-18" in text and "reported 2017-03-20" in text
     assert est[0].high == 42
 
 
@@ -98,11 +102,13 @@ def test_part_larger_than_whole_and_child_above_parent():
     assert [f.kind for f in run(cl)[0] if f.kind == "conflict"] == ["conflict"]
     cl = [claim("a1", "a", 1000, text="1,000 people"),
           claim("b1", "b", 3000, category="fighters", counted="militants")]
-    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert "conflict" not in kinds(run(cl)[0])       # across sources only when the policy asks
+    across = {"subsets_across_sources": True}
+    conf = [f for f in run(cl, policy=across)[0] if f.kind == "conflict"]
     assert len(conf) == 1 and "part of the people" in conf[0].explanation
     cl = [claim("a1", "a", 1000, counted="armed people and their relatives"),
           claim("b1", "b", 3000, category="civilians", counted="civilians")]
-    assert "conflict" not in kinds(run(cl)[0])       # not the whole: no bound
+    assert "conflict" not in kinds(run(cl, policy=across)[0])       # not the whole: no bound
 
 
 def test_background_figures_compared_only_when_of_one_kind():
@@ -138,13 +144,21 @@ def _crowd(n, seed=1):
 
 
 def test_500_sources_stay_readable():
-    findings, est = run(_crowd(500))
+    crowd = _crowd(500)
+    # every source undated, and each also gives a figure of its own kind (a breakdown nobody else has)
+    crowd = [c.__class__(**{**c.__dict__, "date_text": "on Monday"}) for c in crowd]
+    crowd += [claim(f"t{i:04d}", f"src{i:04d}", 5, category=f"kind{i}", counted="things") for i in range(500)]
+    docs = [Document(doc=d, anchored=False) for d in sorted({c.doc for c in crowd})]
+    findings, est = run(crowd, documents=docs)
+    assert len([f for f in findings if f.kind == "gap"]) == 2
+    findings = [f for f in findings if f.kind != "gap"]
     per_kind = {}
     for f in findings:
         per_kind[f.kind] = per_kind.get(f.kind, 0) + 1
     assert len(findings) <= 20, per_kind
     assert all(len(f.explanation) < 1000 for f in findings)
     assert per_kind.get("conflict", 0) >= 1 and per_kind.get("agreement", 0) >= 1
+    est = [e for e in est if e.category == "people"]
     assert len(est) == 1 and est[0].best is not None
 
 
@@ -158,7 +172,7 @@ def test_time_near_linear():
             best = min(best, time.perf_counter() - t0)
         return best
     t1, t4 = t(500), t(2000)
-    assert t4 < 8 * t1 + 0.05, (t1, t4)   # quadratic would be 16x
+    assert t4 < 10 * t1 + 0.05, (t1, t4)   # n log n measures 5-6x here; all pairs would be 16x
 
 
 def test_loose_class_compares_the_same_thing_only():
@@ -186,7 +200,7 @@ def test_group_sum_uses_only_parts_of_one_parent():
 def test_daily_figures_of_one_event_may_be_updates_by_their_dates():
     cl = [claim("a1", "a", 300, date="2017-03-18", text="300 people left on Saturday"),
           claim("b1", "b", 700, date="2017-03-20", text="700 people had left by Monday")]
-    findings, _ = run(cl, policy={"update_by": "report+day"})
+    findings, _ = run(cl, policy={"update_by": "report+day", "update_categories": ["people"]})
     assert [f.kind for f in findings if f.kind in ("conflict", "update")] == ["update"]
     findings, _ = run(cl)        # by default only report time orders figures
     assert [f.kind for f in findings if f.kind in ("conflict", "update")] == ["conflict"]
@@ -226,3 +240,103 @@ def test_explanation_keeps_the_qualifier_when_the_span_lacks_it():
     cl[1] = claim("b1", "b", 1500, "gt", text="over 1,500 people")
     conf = [f for f in run(cl)[0] if f.kind == "conflict"]
     assert "'over 1,500 people' (" in conf[0].explanation and "(more than)" not in conf[0].explanation
+
+
+def test_claim_level_copies_leave_the_rest_of_a_page_its_own_source():
+    """A front page carries one story of another outlet and a story of its own (dedup's claim map)."""
+    cl = [claim("o1", "orig", 400, category="fighters", counted="militants"),
+          claim("p1", "page", 400, category="fighters", counted="militants"),
+          claim("o2", "orig", 36000, event="e2", text="36,000 people"),
+          claim("p2", "page", 36000, event="e2", text="36,000 people")]
+    docs = [Document(doc="orig"), Document(doc="page", duplicate_of="orig")]
+    # p2 is not inside the shared passage: two sources give 36,000; p1 is a copy of o1
+    findings, _ = reconcile(cl, [Event(id="e1", label="e1", date=None), Event(id="e2", label="e2", date=None)],
+                            docs, None, copies={"p1": "o1"})
+    ag = [f for f in findings if f.kind == "agreement"]
+    assert [f.event for f in ag] == ["e2"]
+    dup = [f for f in findings if f.kind == "duplicate"]
+    assert len(dup) == 1 and set(dup[0].claims) == {"o1", "p1"}
+    # without the map the whole page counts as its original: no agreement at all
+    findings, _ = reconcile(cl, [Event(id="e1", label="e1", date=None), Event(id="e2", label="e2", date=None)],
+                            docs, None)
+    assert not [f for f in findings if f.kind == "agreement"]
+
+
+def test_money_and_other_figures_meet_only_in_the_same_context():
+    s1 = "The government pledged aid of $4 million to the town."
+    s2 = "Damage to the town was put at $9 million by officials."
+    s3 = "The government pledged aid of $6 million to the town, a spokesman said."
+    mk = lambda cid, doc, v, sent: claim(cid, doc, v * 1e6, category="money", counted="dollars",
+                                         text=f"${v} million", sentence=sent, start=sent.index("$"))
+    cl = [mk("a1", "a", 4, s1), mk("b1", "b", 9, s2)]
+    assert "conflict" not in kinds(run(cl)[0])
+    cl.append(mk("c1", "c", 6, s3))
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"a1", "c1"}
+
+
+def test_quake_toll_rises_with_a_same_day_discrepancy():
+    K = dict(category="killed", counted="killed")
+    cl = [claim("a", "A", 100, "ge", report="2023-02-06", text="at least 100 killed", **K),
+          claim("b", "B", 120, "gt", report="2023-02-06", text="more than 120 dead", **K),
+          claim("c", "C", 350, report="2023-02-07", text="350 killed", **K),
+          claim("d", "D", 300, "approx", report="2023-02-07", text="about 300 killed", **K),
+          claim("e", "E", 1000, "ge", report="2023-02-08", text="at least 1,000 killed", **K),
+          claim("f", "F", 1200, report="2023-02-08", text="1,200 killed", **K)]
+    findings, est = run(cl)
+    conf = [f for f in findings if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"c", "d"}       # same day, 300 against 350
+    ups = [f for f in findings if f.kind == "update"]
+    assert ups and all("rose" in f.explanation for f in ups) and any("f" in f.claims for f in ups)
+    assert not [f for f in findings if f.kind == "tension"]          # earlier lower bounds: the toll rose since
+    assert (est[0].low, est[0].best, est[0].high) == (1150, 1200, 1250)
+    assert est[0].rule.startswith("latest reports only")
+
+
+def test_timeline_gap_per_town_with_the_plan():
+    evs = [Event(id="p", label="agreement", date="2017-03-14", place="Homs"),
+           Event(id="f", label="first group leaves", date="2017-03-18", place="al-Waer, Homs"),
+           Event(id="d", label="deployment", date="2017-05", place="al-Waer, Homs"),
+           Event(id="l", label="last group leaves", date="2017-05-21", place="Homs"),
+           Event(id="x", label="elsewhere", date="2017-04-10", place="Aleppo")]
+    cl = [claim("a1", "a", 10000, event="p", modality="plan", text="10,000 people"),
+          claim("b1", "b", 400, event="f"), claim("c1", "c", 500, event="d"),
+          claim("d1", "d", 2500, event="l"), claim("e1", "e", 80, event="x")]
+    gaps = [f for f in run(cl, events=evs)[0] if f.kind == "gap" and f.event is None]
+    assert len(gaps) == 1
+    assert "between 2017-03-18" in gaps[0].explanation and "and 2017-05-21" in gaps[0].explanation
+    assert "'10,000 people'" in gaps[0].explanation and gaps[0].claims == ("a1",)
+
+
+def test_crowd_up_to_150000_beside_40000_is_tension_and_organisers_against_police_a_conflict():
+    cl = [claim("d1", "d", 150000, report="2024-03-10", text="150,000 people", said_by="organisers"),
+          claim("e1", "e", 40000, "approx", report="2024-03-09", text="About 40,000 people"),
+          claim("f1", "f", 150000, "le", report="2024-03-11", text="Up to 150,000 people")]
+    findings, _ = run(cl)
+    conf = [f for f in findings if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"d1", "e1"}     # a crowd does not grow between reports
+    ten = [f for f in findings if f.kind == "tension"]
+    assert len(ten) == 1 and set(ten[0].claims) == {"e1", "f1"}
+    assert "3.4 times the figure" in ten[0].explanation and "'at most 150,000'" in ten[0].explanation
+    assert not [f for f in findings if f.kind == "agreement" and "e1" in f.claims and "f1" in f.claims]
+
+
+def test_a_running_total_of_evacuees_is_an_update():
+    cl = [claim("a1", "a", 3000, report="2017-03-18", sentence="So far 3,000 people have left the district."),
+          claim("b1", "b", 5000, report="2017-03-19", sentence="The number of evacuees has reached 5,000.")]
+    assert [f.kind for f in run(cl)[0] if f.kind in ("update", "conflict")] == ["update"]
+    cl = [claim("a1", "a", 3000, report="2017-03-18", sentence="3,000 people marched."),
+          claim("b1", "b", 5000, report="2017-03-19", sentence="5,000 people marched on Saturday.")]
+    assert [f.kind for f in run(cl)[0] if f.kind in ("update", "conflict")] == ["conflict"]
+
+
+def test_all_disagreements_of_one_event_and_category_make_one_conflict():
+    K = dict(category="killed", counted="people")
+    cl = [claim("a1", "a", 5000, "gt", report="2023-02-07", text="more than 5,000 people", **K),
+          claim("a2", "a", 3419, report="2023-02-07", text="3,419 people", **K),
+          claim("b1", "b", 3381, report="2023-02-07", text="3,381", **K)]
+    conf = [f for f in run(cl)[0] if f.kind == "conflict"]
+    assert len(conf) == 1 and set(conf[0].claims) == {"a1", "a2", "b1"}
+    text = conf[0].explanation
+    assert text.startswith("Sources disagree on killed: ") and "'3,381' (b) against '3,419 people' (a)" in text
+    assert "is below 'more than 5,000 people' (a), which needs at least 5,001" in text

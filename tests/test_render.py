@@ -13,6 +13,8 @@ import sqlite3
 
 import pytest
 
+from dataclasses import replace as dc_replace
+
 from crosscheck.model import Article, Claim, Finding, replace
 from crosscheck.render import REPORT_FILES, to_json, write_reports
 from crosscheck.render._common import atomic_write, fmt_number, fmt_stated, fmt_value
@@ -74,7 +76,6 @@ def test_markdown_escapes_pipes_and_html_in_cells(result):
 
 
 def replace_claims(result, claims):
-    from dataclasses import replace as dc_replace
     return dc_replace(result, claims=claims)
 
 
@@ -203,3 +204,38 @@ def test_sqlite_has_the_tables_and_foreign_keys_for_datasette(result, tmp_path):
                           JOIN claims c ON c.id = fc.claim WHERE f.kind = 'conflict' AND f.category = 'people'
                           ORDER BY c.doc""").fetchall()
     assert (D4, "over 1,500 people") in rows
+
+
+def test_picture_of_a_large_corpus_keeps_the_conflicting_events(result):
+    from crosscheck.model import Event
+    from crosscheck.render._common import View
+    from crosscheck.render.picture import plotted_events
+    many = [Event(id=f"e{i:03}", label=f"event {i}", date="2017-01-01") for i in range(100)]
+    claims = [replace(c, event=f"e{i % 100:03}") for i, c in enumerate(result.claims * 4)]
+    claims = [replace(c, id=f"{c.id}#{i}") for i, c in enumerate(claims)]
+    conflict = Finding("conflict", "x", "e077", "people", (claims[77].id,))
+    v = View(replace_claims(dc_replace(result, events=many, findings=[conflict]), claims))
+    shown = plotted_events(v, limit=10)
+    assert len(shown) == 10 and "e077" in [e.id for e in shown]
+    page = render_html(replace_claims(dc_replace(result, events=many, findings=[conflict]), claims), picture_svg="<svg/>")
+    assert "Showing 60 of 100 events" in page
+
+
+def test_a_claim_is_marked_as_a_copy_only_when_the_original_states_the_same_figure(result):
+    from crosscheck.render._common import View
+    from test_render_fixture import D1, D3
+    docs = [replace(d, duplicate_of=D3) if d.doc == D1 else d for d in result.documents]
+    v = View(dc_replace(result, documents=docs))
+    by_id = {c.id: c for c in result.claims}
+    assert v.source_label(by_id["c06"]) == f"{D1} (copy of {D3})"   # 400 militants, in both
+    assert v.source_label(by_id["c24"]) == D1                         # Aleppo: only in D1
+    assert v.source_label(by_id["c08"]) == D3
+    md = render_markdown(dc_replace(result, documents=docs))
+    assert f"| {D1} (copy of {D3}) | 4136 " in md
+
+
+def test_terminal_summary_lists_the_conflicts(result):
+    from crosscheck.render import terminal_summary
+    text = terminal_summary(result)
+    assert text.startswith("5 articles, 28 claims, 7 events; findings: 2 conflict, 1 tension")
+    assert "1,365 people" in text and text.count("first group leaves") == 2

@@ -84,3 +84,18 @@ def test_check_on_the_seeds_is_stable_and_catches_a_contradicting_article(tmp_pa
     res = _invoke("check", news, "--baseline", base)
     assert res.exit_code == 1, res.output
     assert "zz_wire.txt" in res.stdout
+
+
+def test_report_into_an_unwritable_place_exits_2_with_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    res = _invoke("report", SEEDS, "-o", blocker / "out")
+    assert res.exit_code == 2
+    assert res.stderr.strip().count("\n") == 0 and str(blocker) in res.stderr
+
+
+def test_two_runs_write_the_same_bytes(reports, tmp_path):
+    res = _invoke("report", SEEDS, "-o", tmp_path / "again")
+    assert res.exit_code == 0
+    for name in ("report.md", "claims.csv", "findings.csv", "report.html", "report.json"):
+        assert (tmp_path / "again" / name).read_bytes() == (reports / "out" / name).read_bytes(), name

@@ -3,6 +3,7 @@
     to_json(result) -> str                 # the contract's report object
     claims_jsonl(claims) -> str            # the contract's extract output
     claims_table(claims) -> str            # terminal table (tabulate)
+    terminal_summary(result) -> str        # counts and conflicts, for `report` on a terminal
     write_reports(result, outdir) -> list[Path]   # report.md, claims.csv, findings.csv, report.html, report.json
 
 Other entry points: markdown.render_markdown, csvout.claims_csv / findings_csv,
@@ -31,6 +32,19 @@ def claims_table(claims) -> str:
     rows = [(c.doc, c.start, c.text, c.value if c.value is not None else f"{c.low}-{c.high}", c.qualifier,
              c.counted, c.category, c.said_by or "") for c in claims]
     return tabulate(rows, headers=["doc", "offset", "text", "value", "qualifier", "counted", "category", "said by"])
+
+
+def terminal_summary(result) -> str:
+    """What `report` prints: the counts, then the conflicts (event, category, explanation)."""
+    from ._common import View
+
+    v = View(result)
+    out = v.summary_line() + "\n"
+    conflicts = v.conflicts()
+    if conflicts:
+        rows = [(v.event_label(f.event), f.category or "", f.explanation) for f in conflicts]
+        out += "\n" + tabulate(rows, headers=["event", "category", "conflict"], maxcolwidths=[30, 10, 70]) + "\n"
+    return out
 
 
 REPORT_FILES = ("report.md", "claims.csv", "findings.csv", "report.html", "report.json")

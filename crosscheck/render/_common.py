@@ -66,6 +66,13 @@ def finding_order(finding):
     return (kind, finding.event or "", finding.category or "", finding.explanation, tuple(finding.claims))
 
 
+def group_by(items, key) -> dict:
+    out = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
+    return out
+
+
 class View:
     """A Result indexed for rendering: events in date order, claims by event and by id."""
 
@@ -81,16 +88,20 @@ class View:
         self.estimates = sorted(result.estimates, key=lambda e: (e.event, e.category, e.rule))
         self.articles = result.articles or {}
         self.errors = sorted(str(e) for e in result.errors)
+        self._claims_by_event = group_by(self.claims, lambda c: c.event)
+        self._findings_by_event = group_by(self.findings, lambda f: f.event)
+        self._figures_by_doc = {doc: {(c.value, c.low, c.high, c.qualifier, one_line(c.counted).lower()) for c in cs}
+                                for doc, cs in group_by(self.claims, lambda c: c.doc).items()}
 
     # -- grouping ------------------------------------------------------------
     def claims_of(self, event_id):
-        return [c for c in self.claims if c.event == event_id]
+        return self._claims_by_event.get(event_id, [])
 
     def unaligned_claims(self):
         return [c for c in self.claims if c.event is None or c.event not in self.event_by_id]
 
     def findings_of(self, event_id):
-        return [f for f in self.findings if f.event == event_id]
+        return self._findings_by_event.get(event_id, [])
 
     def loose_findings(self):
         """Findings that belong to no known event (a duplicate text, a corpus-wide gap)."""
@@ -109,11 +120,21 @@ class View:
         return counts
 
     # -- provenance ----------------------------------------------------------
-    def source_label(self, doc) -> str:
-        d = self.doc_by_name.get(doc)
-        if d is not None and d.duplicate_of:
-            return f"{doc} (same text as {d.duplicate_of})"
-        return doc
+    def copy_of(self, claim):
+        """The document a claim was copied from, or None. Reconcile's rule without dedup's claim map:
+        the claim's document duplicates (shares text with) another that states the same figure
+        (value, bounds, qualifier, counted thing)."""
+        d = self.doc_by_name.get(claim.doc)
+        if d is None or not d.duplicate_of:
+            return None
+        same = (claim.value, claim.low, claim.high, claim.qualifier, one_line(claim.counted).lower())
+        if same in self._figures_by_doc.get(d.duplicate_of, ()):
+            return d.duplicate_of
+        return None
+
+    def source_label(self, claim) -> str:
+        original = self.copy_of(claim)
+        return f"{claim.doc} (copy of {original})" if original else claim.doc
 
     def event_label(self, event_id) -> str:
         e = self.event_by_id.get(event_id)

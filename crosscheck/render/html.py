@@ -16,8 +16,8 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ._common import View, fmt_number, fmt_value, sort_value
-from .picture import timeline_svg
+from ._common import View, fmt_number, group_by, fmt_value, sort_value
+from .picture import plotted_events, timeline_svg
 
 
 def _asset(name: str) -> str:
@@ -65,10 +65,8 @@ def render_html(result, picture_svg: str | None = None) -> str:
     docs = sorted(set(v.articles) | {d.doc for d in v.documents})
     doc_ids = {d: f"doc-{i}" for i, d in enumerate(docs)}
     event_ids = {e.id: f"event-{i}" for i, e in enumerate(v.events)}
-    articles = []
-    for doc in sorted(v.articles):
-        cl = [c for c in v.claims if c.doc == doc]
-        articles.append((doc, article_segments(v.articles[doc].text, cl)))
+    by_doc = group_by(v.claims, lambda c: c.doc)
+    articles = [(doc, article_segments(v.articles[doc].text, by_doc.get(doc, []))) for doc in sorted(v.articles)]
     marked = {cid for _, segs in articles for _, cid in segs if cid}
     # a link to a claim goes to its mark, or to its article when it has none (derived totals)
     claim_ids = {c.id: (f"claim-{i}" if c.id in marked else doc_ids.get(c.doc, "articles"))
@@ -77,6 +75,7 @@ def render_html(result, picture_svg: str | None = None) -> str:
     return template.render(
         v=v, csp=Markup(content_security_policy(js, css)), js=Markup(js), css=Markup(css),
         picture=base64.b64encode(svg.encode("utf-8")).decode("ascii"),
+        plotted=len(plotted_events(v)), plottable=sum(1 for e in v.events if v.claims_of(e.id)),
         conflicts=v.conflicts(), loose=v.loose_findings(), unaligned=v.unaligned_claims(),
         articles=articles, doc_ids=doc_ids, event_ids=event_ids, claim_ids=claim_ids,
         fmt_value=fmt_value, fmt_number=fmt_number, sort_value=sort_value)

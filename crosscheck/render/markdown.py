@@ -11,13 +11,13 @@ def _cell(text) -> str:
     return one_line(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _table(rows, headers) -> str:
+def table(rows, headers) -> str:
     rows = [[_cell(v) for v in r] for r in rows]
     return tabulate(rows, headers=[_cell(h) for h in headers], tablefmt="github", disable_numparse=True)
 
 
 def claims_rows(view, claims):
-    return [(view.source_label(c.doc), c.start, c.text, fmt_value(c) + (" (sum)" if c.derived else ""),
+    return [(view.source_label(c), c.start, c.text, fmt_value(c) + (" (sum)" if c.derived else ""),
              c.qualifier, c.counted, c.category,
              c.said_by or "", c.date or "") for c in claims]
 
@@ -42,7 +42,7 @@ def render_markdown(result) -> str:
     if conflicts:
         rows = [(v.event_label(f.event), v.event_date(f.event), f.category or "", f.explanation,
                  ", ".join(v.finding_docs(f))) for f in conflicts]
-        out += [_table(rows, ["event", "date", "category", "explanation", "sources"]), ""]
+        out += [table(rows, ["event", "date", "category", "explanation", "sources"]), ""]
     else:
         out += ["No conflicts.", ""]
 
@@ -54,30 +54,30 @@ def render_markdown(result) -> str:
                 f"{', '.join(_cell(d) for d in sorted(e.docs)) or 'none'}.", ""]
         claims = v.claims_of(e.id)
         if claims:
-            out += [_table(claims_rows(v, claims), CLAIM_HEADERS), ""]
+            out += [table(claims_rows(v, claims), CLAIM_HEADERS), ""]
         findings = v.findings_of(e.id)
         if findings:
             out += ["Findings:", ""]
-            out += [_table(findings_rows(v, findings), ["kind", "category", "explanation", "quotes"]), ""]
+            out += [table(findings_rows(v, findings), ["kind", "category", "explanation", "quotes"]), ""]
         estimates = v.estimates_of(e.id)
         if estimates:
             out += ["Estimates:", ""]
-            out += [_table(estimates_rows(estimates), ["category", "low", "best", "high", "rule"]), ""]
+            out += [table(estimates_rows(estimates), ["category", "low", "best", "high", "rule"]), ""]
 
     unaligned = v.unaligned_claims()
     if unaligned:
         out += ["## Claims not aligned to an event", ""]
-        out += [_table(claims_rows(v, unaligned), CLAIM_HEADERS), ""]
+        out += [table(claims_rows(v, unaligned), CLAIM_HEADERS), ""]
 
     loose = v.loose_findings()
     if loose:
         out += ["## Other findings", ""]
-        out += [_table(findings_rows(v, loose), ["kind", "category", "explanation", "quotes"]), ""]
+        out += [table(findings_rows(v, loose), ["kind", "category", "explanation", "quotes"]), ""]
 
     out += ["## Documents", ""]
     rows = [(d.doc, d.published or "", d.published_from or "", d.duplicate_of or "", d.title or "",
              d.outlet or "") for d in v.documents]
-    out += [_table(rows, ["doc", "published", "date from", "duplicate of", "title", "outlet"]), ""]
+    out += [table(rows, ["doc", "published", "date from", "duplicate of", "title", "outlet"]), ""]
 
     if v.errors:
         out += ["## Inputs that could not be read", ""]

@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 
 from matplotlib import pyplot as plt  # noqa: E402
 
-from ._common import View, fmt_stated, one_line  # noqa: E402
+from ._common import View, event_order, fmt_stated, one_line  # noqa: E402
 
 _MARKERS = "osD^vP*Xph<>"
 
@@ -46,10 +46,33 @@ def _short(text, n=48) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+MAX_EVENTS = 60
+
+
+def plotted_events(view, limit: int = MAX_EVENTS) -> list:
+    """The events the picture shows, in date order: all that have claims, or when there are
+    more than ``limit``, those with a conflict, then a tension, then the most sources."""
+    events = [e for e in view.events if view.claims_of(e.id)]
+    if len(events) <= limit:
+        return events
+
+    def weight(e):
+        kinds = {f.kind for f in view.findings_of(e.id)}
+        return ("conflict" not in kinds, "tension" not in kinds, -len({c.doc for c in view.claims_of(e.id)}))
+
+    keep = {e.id for e in sorted(events, key=lambda e: (weight(e), event_order(e)))[:limit]}
+    return [e for e in events if e.id in keep]
+
+
+def _event_label(e) -> str:
+    label, when = e.label or e.id, e.date or "undated"
+    return label if when in label else f"{label} ({when})"
+
+
 def _rows(view):
     """[(event, doc, y, [(date span or None, claims)])]: one row per source within each event."""
     rows, y = [], 0
-    for e in view.events:
+    for e in plotted_events(view):
         claims = view.claims_of(e.id)
         for doc in sorted({c.doc for c in claims}):
             by_date = {}
@@ -63,8 +86,12 @@ def _rows(view):
     return rows
 
 
-def _label(claims) -> str:
-    return _short("; ".join(f"{fmt_stated(c)} {c.category}" for c in claims), 60)
+LEGEND_DOCS = 12
+
+
+def _label(claims, with_doc: bool) -> str:
+    figures = "; ".join(f"{fmt_stated(c)} {c.category}" for c in claims)
+    return _short(f"{_short(claims[0].doc, 24)}: {figures}" if with_doc else figures, 72)
 
 
 def timeline_svg(result) -> str:
@@ -91,13 +118,13 @@ def timeline_svg(result) -> str:
                 target, x = (ax, when[0]) if when else (lane, 0)
                 dated_any = dated_any or bool(when)
                 target.scatter([x], [y], color=color, marker=marker, s=24, zorder=3)
-                note = target.annotate(_label(claims), (x, y), xytext=(5, -3), textcoords="offset points",
+                note = target.annotate(_label(claims, len(docs) > LEGEND_DOCS), (x, y), xytext=(5, -3), textcoords="offset points",
                                        fontsize=6.5, color=color, parse_math=False, annotation_clip=True)
                 note.set_in_layout(False)
                 note.set_clip_on(True)
                 if when:
                     xs += [when[0], when[0] + dt.timedelta(days=when[1])]
-        labels = {e.id: f"{e.label or e.id} ({e.date or 'undated'})" for e in view.events}
+        labels = {e.id: _event_label(e) for e in view.events}
         centres = sorted((sum(ys) / len(ys), eid) for eid, ys in ticks.items())
         ax.set_yticks([c for c, _ in centres])
         ax.set_yticklabels([_short(labels[eid]) for _, eid in centres])
@@ -115,8 +142,9 @@ def timeline_svg(result) -> str:
         lane.set_title("undated")
         lane.set_xlim(-0.1, 1)
         lane.set_xticks([])
+        # a legend while it can be read; beyond that each label names its source
         handles = [plt.Line2D([], [], color=style[d][0], marker=style[d][1], ls="", label=_short(d, 32))
-                   for d in docs]
+                   for d in docs] if len(docs) <= LEGEND_DOCS else []
         if handles:
             legend = fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 3), fontsize=7,
                                 frameon=False)

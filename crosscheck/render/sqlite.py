@@ -87,6 +87,9 @@ def write_sqlite(result, path) -> Path:
     """Write documents, claims, events, findings (+ links, estimates) to a new SQLite file at ``path``."""
     with atomic_path(path) as tmp:
         db = sqlite_utils.Database(tmp)
+        # no fsync per chunk: the file is private until os.replace, and a crash leaves only a temp file
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("PRAGMA journal_mode = MEMORY")
         try:
             with db.conn:
                 _fill(db, View(result))
