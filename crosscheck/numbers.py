@@ -46,7 +46,7 @@ from typing import Optional
 
 from .model import Quantity
 
-__all__ = ["find_quantities", "parse_number", "Grammar", "default_grammar", "grammar_for", "stats"]
+__all__ = ["find_quantities", "parse_number", "Grammar", "default_grammar", "grammar_for", "stats", "bench"]
 
 # counters for the report on how often quantulum3 is consulted (see ``stats``)
 _STATS = {"sentences": 0, "unit_lookups": 0, "disambiguations": 0}
@@ -1063,3 +1063,47 @@ def parse_number(text: str, grammar: Optional[Grammar] = None) -> Optional[float
     """The value of a number as written: "1,065", "2.5 million", "25k", "$4.2bn", "twenty-five",
     "a dozen", "-3.5", "(4.2)"; None when it is not a number."""
     return (grammar or default_grammar()).parse_number(text)
+
+
+def bench(paths) -> dict:
+    """Time find_quantities over every sentence of the given text files against one quantulum3
+    parse per file, in one run: ``python -m crosscheck.numbers seeds/*.txt`` prints it."""
+    import time
+    import warnings
+    from pathlib import Path
+
+    warnings.filterwarnings("ignore", category=UserWarning)  # quantulum3 without its classifier extra
+    import quantulum3.parser as qp
+
+    texts = [Path(p).read_text(encoding="utf-8") for p in paths]
+    split = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z\"“‘(])|\n+")
+    sentences = [x for t in texts for x in split.split(t) if x.strip()]
+    qp.parse("A warm-up of 5 km.")  # both load their unit tables first
+    find_quantities("A warm-up of 5 km.")
+    stats(reset=True)
+    t0 = time.perf_counter()
+    n = sum(len(find_quantities(x)) for x in sentences)
+    t1 = time.perf_counter()
+    for t in texts:
+        qp.parse(t)
+    t2 = time.perf_counter()
+    st = stats()
+    return {"files": len(texts), "chars": sum(map(len, texts)), "sentences": len(sentences), "quantities": n,
+            "grammar_s": t1 - t0, "quantulum3_s": t2 - t1, "ratio": (t2 - t1) / max(t1 - t0, 1e-9),
+            "unit_lookups": st["unit_lookups"], "disambiguations": st["disambiguations"],
+            "sentences_read": st["sentences"]}
+
+
+def _main(argv) -> str:
+    b = bench(argv)
+    return (f"{b['files']} files, {b['chars']} chars, {b['sentences']} sentences, {b['quantities']} quantities: "
+            f"find_quantities {b['grammar_s']:.3f} s, quantulum3 whole-text parse {b['quantulum3_s']:.3f} s, "
+            f"ratio {b['ratio']:.1f}x; unit look-ups {b['unit_lookups']}, quantulum3 disambiguation calls "
+            f"{b['disambiguations']} ({b['disambiguations'] / max(b['sentences_read'], 1):.1%} of sentences)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    from crosscheck import numbers as _numbers  # the package's module, not this __main__ copy
+    print(_numbers._main(sys.argv[1:]))

@@ -378,25 +378,8 @@ def test_a_long_text_is_read_in_pieces_with_the_same_result():
 # ---------------------------------------------------------------- speed
 def test_faster_than_quantulum3_on_whole_articles():
     """Per sentence with this grammar vs one quantulum3 parse per article, in one run (goal 10x, floor 5x)."""
-    import time
-    import warnings
-
-    from crosscheck import numbers
-    warnings.filterwarnings("ignore", category=UserWarning)  # quantulum3: no classifier extra
-    import quantulum3.parser as qp
-
-    articles = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    sentences = [m.group() for a in articles for m in _SENT.finditer(a)]
-    qp.parse("A warm-up of 5 km.")  # both load their unit tables first
-    find_quantities("A warm-up of 5 km.")
-    numbers.stats(reset=True)
-    t0 = time.perf_counter()
-    for s in sentences:
-        find_quantities(s)
-    t1 = time.perf_counter()
-    for a in articles:
-        qp.parse(a)
-    t2 = time.perf_counter()
-    assert (t2 - t1) / (t1 - t0) >= 5
-    st = numbers.stats()
-    assert st["sentences"] == len(sentences) and st["disambiguations"] <= st["unit_lookups"]
+    from crosscheck.numbers import bench
+    b = bench(sorted((ROOT / "seeds").glob("*.txt")))
+    assert b["quantities"] >= 27 and b["sentences_read"] == b["sentences"]
+    assert b["ratio"] >= 5, b
+    assert b["disambiguations"] <= b["unit_lookups"]
