@@ -269,6 +269,8 @@ def test_unit_choice_is_deterministic_across_hash_seeds():
     "Negotiators met under Article 50 in Brussels.",
     "The panel backed the plan by a 3:1 margin.",
     "The House voted 220-212 on the bill.",
+    "The region moved to level 4 restrictions.",
+    "A phase 3 trial began in May.",
 ])
 def test_not_claims(sentence):
     assert find_quantities(sentence) == [], [q.text for q in find_quantities(sentence)]
