@@ -72,6 +72,10 @@ def _load_data() -> dict:
     return tomllib.loads(text)
 
 
+_THRESHOLD = {"past", "beyond", "above", "below", "surpassing", "topping", "exceeding", "well above",
+              "just above", "just below"}
+_TIME_DETERMINERS = {w: True for w in ("the", "this", "these", "those", "last", "its", "their", "his", "her",
+                                       "our", "my", "your", "a", "an")}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
              "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "yesterday", "tomorrow"}
 
@@ -206,6 +210,7 @@ class Grammar:
         self.currency_words = {k.lower(): v for k, v in cur.get("words", {}).items()}
         self.extra_units = dict(data.get("numbers_units", {}).get("extra", {}))
         self.up_not_after = {w.lower() for w in c.get("up_not_after", [])}
+        self.set_verbs = {w.lower() for w in c.get("set_verbs", [])}
         self.up_to_not_after = {w.lower(): True for w in c.get("up_to_not_after", [])}
         self._build_regexes()
 
@@ -669,6 +674,11 @@ class Grammar:
                 and not re.search(r"[.!?:\"“(]\s*$", s[:c.start]) and c.qualifier == "exact":
             c.drop = "capitalised number word: part of a name"
             return
+        if c.kind == "digit" and not title_case and not c.measured and c.range_to is None \
+                and re.fullmatch(r"\d{1,2}", s[c.num_start:c.num_end]) and not s[:c.start].strip(" \t*#>-•") \
+                and re.match(r"[\s\u00a0]+[A-Z][a-z]", s[c.end:c.end + 4]) and c.qualifier == "exact":
+            c.drop = "list or footnote number"  # news style spells out a number that opens a sentence
+            return
         if c.kind == "digit" and self._street_address(s, c):
             c.drop = "street address"
             return
@@ -826,7 +836,7 @@ class Grammar:
                 if kind and not clash:
                     self._share(a, b)
                     av, bv = a.value * a.scale, b.value * b.scale
-                    change_before_from = bool(frm and self._change_before(s, frm.start()))
+                    change_before_from = bool(frm and self._change_in_clause(s, frm.start()))
                     ok = av < bv or (kind == "to" and frm and not change_before_from and av != bv)
                     if change_before_from:
                         ok = False
@@ -857,6 +867,14 @@ class Grammar:
         return bool(re.fullmatch(r"1[5-9]\d\d|2[01]\d\d", raw) and pw and (
             pw.group(1).lower() in self.year_before or pw.group(1).lower().rstrip(".") in self.months)) \
             and not (pw and pw.group(1).lower() in ("from", "between", "the", "and", "to"))
+
+    def _change_in_clause(self, s, end) -> bool:
+        """A verb of change earlier in the clause before "from": "raise the retirement age from
+        65 to 67" states an old and a new value, not a range."""
+        head = s[max(0, end - 80):end]
+        head = re.split(r"[,;:()\[\]\"“”]|\s[-–—]\s", head)[-1]
+        words = re.findall(r"[A-Za-z]+", head.lower())[-8:]
+        return any(w in self.change_map or w in self.set_verbs for w in words)
 
     def _changed_before(self, s, c: _Core) -> bool:
         """Is the core stated as a change ("rose 5% to ...", "increased by $4m to ...")?"""
@@ -907,12 +925,16 @@ class Grammar:
         else:
             qual_end = start if c.text_start < 0 else c.text_start
             qm = _phrase_before(s, qual_end, self._qual_map)
+            if qm and qm[0] in ("past", "beyond") and _phrase_before(s, qm[1], _TIME_DETERMINERS, 1):
+                qm = None  # "the past 12 months", "over the past 24 hours"
             if qm and qm[0] == "up to" and _phrase_before(s, qm[1], self.up_to_not_after, 1):
                 # "inching back up to 4.8%", "went up to 42": a movement to a level, not a bound
                 qm, moved = None, True
             if qm:
                 c.qualifier = self._qual_map[qm[0]]
                 c.text_start = qual_end = qm[1]
+                if qm[0] in _THRESHOLD:
+                    moved = True  # "soared past 2,600", "rose above 5%": a level crossed, not a change
             # suffix qualifiers: "500 or more", "30-odd", "1,000-plus"
             if c.qualifier == "exact" and c.range_to is None:
                 for rx, q in self.after_re:
@@ -967,7 +989,7 @@ class Grammar:
                         num_start=c.num_start, num_end=num_end)
 
 
-_OPENERS = "([{\"“'‘"
+_OPENERS = "([{\"“'‘*_"
 
 
 def _phrase_before(s, end, table, maxwords=5):

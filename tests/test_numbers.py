@@ -96,6 +96,7 @@ def test_one_as_pronoun_is_not_a_count():
     assert texts("It is one of the largest camps in the region.") == []
     assert texts("This is the only one explanation the minister gave.") == []
     assert texts("No one was hurt in the blast.") == []
+    assert texts("In one terrifying moment the roof fell.") == []
     assert one("Only one person survived the crash.").value == 1
 
 
@@ -190,6 +191,19 @@ def test_up_to_after_a_movement_is_a_level():
     q = one("Growth is seen inching back up to 4.8 percent next year.")
     assert (q.qualifier, q.change, q.value) == ("exact", None, 4.8)
     assert one("The plant will create up to 400 jobs.").qualifier == "le"
+
+
+def test_an_old_and_a_new_value_are_not_a_range():
+    qs = find_quantities("The bill would raise the retirement age from 65 to 67 by 2030.")
+    assert [(q.value, q.qualifier) for q in qs] == [(65, "exact"), (67, "exact")]
+
+
+def test_a_threshold_crossed_is_not_a_change():
+    q = one("The toll soared past 2,600 on Friday.")
+    assert (q.qualifier, q.change) == ("gt", None)
+    assert one("Police said the crowd was nearer 15,000.").qualifier == "approx"
+    assert one("**Over 100,000 say no to the bill**").qualifier == "gt"
+    assert texts("Over the past 24 hours the rain eased.") == ["24 hours"]
 
 
 def test_restated_change_keeps_its_direction():
