@@ -270,6 +270,8 @@ def _build_items(claims, docs, roots, copies, pol):
         item.voice = speakers.pop() if len(speakers) == 1 else item.source
         items.setdefault(key, []).append(item)
 
+    bare = []
+
     def members(c):
         ids = [c.id] + sorted(originals.get(c.id, []))
         return ids, [by_id[i].doc for i in ids if i in by_id]
@@ -288,9 +290,21 @@ def _build_items(claims, docs, roots, copies, pol):
                 # the total allows what its parts allow together: 300 (rounded) + 1,065
                 ivl, named = _summed(parts, pol)
                 label = f"{named} = {iv.fmt_num(c.value) if c.value is not None else iv.fmt(ivl)} {c.category}"
-        add((c.event, _modality(c), c.category),
-            _Item(c.id, ids, ds, roots[c.id], ivl, label, _point(c),
-                  min(reps) if reps else None, c.qualifier, c, _context(c)))
+        item = _Item(c.id, ids, ds, roots[c.id], ivl, label, _point(c),
+                     min(reps) if reps else None, c.qualifier, c, _context(c))
+        if _crowd_number(c):
+            bare.append((c, item))
+            continue
+        add((c.event, _modality(c), c.category), item)
+
+    # 'Police put the number at about 15,000': a bare figure named the number, the figure or the
+    # turnout of a story that counts a crowd is a figure of that crowd
+    for c, item in bare:
+        key = (c.event, _modality(c), "people")
+        if any(it.role == "crowd" for it in items.get(key, [])):
+            item.iv = _interval(dataclasses.replace(c, category="people"), pol)
+            add(key, item)
+            item.role = "crowd"
 
     # parts listed together: fighters + civilians of one group = people
     parent_of = {}
@@ -436,7 +450,10 @@ def _role(c) -> Optional[str]:
     if _role_in(before) == "capacity" or re.search(_ROLE_WORDS[0][1], before, re.I):
         return "capacity"
     own = re.sub(r"[\d.,\s]+", " ", c.text or "")
-    for text, last in ((after, False), (c.counted or "", False), (own, True), (before, True)):
+    sent, text = c.sentence or "", c.text or ""
+    at = sent.find(text) if text else -1
+    far = re.split(r"[\d.;:!?\u201c\u201d\"]", sent[at + len(text):])[0] if at >= 0 else ""
+    for text, last in ((after, False), (c.counted or "", False), (own, True), (before, True), (far, False)):
         r = _role_in(text, last)
         if r:
             return r
@@ -467,6 +484,21 @@ def _not_a_whole(c) -> Optional[str]:
     if _SCOPE_AFTER.search(after) or _SCOPE_BEFORE.search(sent_before):
         return "scoped"
     return None
+
+
+_CROWD_NUMBER = re.compile(r"\b(number|figure|turnout|crowd|attendance|estimate)\b", re.I)
+
+
+def _crowd_number(c) -> bool:
+    """A bare figure ('about 15,000', no counted thing) that its clause calls the number, the
+    figure, the turnout or the crowd."""
+    if c.category != "other" or (c.counted or "").strip() or c.derived:
+        return False
+    before, after = _windows(c)
+    sent = c.sentence or ""
+    at = sent.find(c.text) if c.text else -1
+    near = sent[max(0, at - 40):at] if at >= 0 else before
+    return bool(_CROWD_NUMBER.search(near))
 
 
 _VAGUE = re.compile(r"\b(dozens|scores|hundreds|thousands|millions|tens|several|many)\b", re.I)
@@ -658,7 +690,8 @@ def _when(items) -> str:
 
 
 _RUNNING = re.compile(r"\b(so far|to date|in total|until now|up to now|(?:has|have|had) (?:now )?(?:risen|climbed|"
-                      r"reached|grown)|rose to|risen to|climbed to|increased to|reached|running total|"
+                      r"reached|grown)|rose to|risen to|climbed to|increased to|reached|running total|(?:expanded|widened|"
+                      r"extended|raised|revised|grew|fell|dropped|cut|lowered) (?:up |down )?to|"
                       r"cumulative|death toll|toll)\b", re.I)
 
 
@@ -836,9 +869,45 @@ def _analyse(event, modality, category, items, pol, findings):
                                 claims=_ids(its), docs=_docs(its)))
 
 
+_SUBGROUP = re.compile(r"\b(officers?|men|police(?:men|women)?|cops?|soldiers?|troops|children|kids|women|journalists?|"
+                       r"reporters?|firefighters?|doctors?|nurses?|medics?|staff|crew|foreigners?|tourists?|"
+                       r"students?|pupils?|teachers?|stewards?|rescuers?)\b", re.I)
+
+
+def _subgroup(it) -> Optional[str]:
+    """A figure of a distinct group ('three officers were injured', 'two children') is a part of the
+    event's count, not a rival figure for it: it meets only figures of the same group."""
+    m = _SUBGROUP.search((it.claim.counted if it.claim is not None else "") or "")
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return {"cop": "police", "cops": "police", "officer": "police", "officers": "police", "policemen": "police",
+            "policewomen": "police", "kids": "children"}.get(w, w.rstrip("s") or w)
+
+
 def _by_role(items) -> dict:
     """Items of a people-like category by what they count: the dead with the dead, those on board
-    with those on board. A figure whose role is unknown is compared with every role."""
+    with those on board; figures of a distinct group (officers, children) only with that group.
+    A figure whose role is unknown is compared with every role."""
+    out = {}
+    subs = {}
+    for it in items:
+        sg = _subgroup(it)
+        if sg:
+            subs.setdefault(sg, []).append(it)
+    if subs:
+        rest = [it for it in items if not _subgroup(it)]
+        merged = {}
+        for sg, its in sorted(subs.items()):
+            for role, part in _by_role_plain(its).items():
+                merged[f"{role or 'any'} ({sg})"] = part
+        for role, part in (_by_role_plain(rest).items() if rest else ()):
+            merged[role] = part
+        return merged
+    return _by_role_plain(items)
+
+
+def _by_role_plain(items) -> dict:
     out = {}
     for it in items:
         if it.role:
@@ -873,7 +942,15 @@ def _analyse_timed(event, modality, category, items, pol, findings, role=None):
                            f"a hedge, not a count that contradicts it", event, category,
                 _ids([v] + above), _docs([v] + above)))
     items = [it for it in items if not any(it is v for v in vague_out)]
-    running = role in _RUNNING_ROLES or category in pol.get("update_categories", ("killed", "injured"))
+    base = (role or "").split(" (")[0]
+    running = base in _RUNNING_ROLES or category in pol.get("update_categories", ("killed", "injured")) or \
+        any(it.claim is not None and _RUNNING.search(it.claim.sentence or "") for it in items)
+    if running and category not in pol.get("update_categories", ()):
+        # a running count of its own (the missing, the rescued): it may change between reports;
+        # the missing fall as people are found
+        pol = {**pol, "update_categories": list(pol.get("update_categories", ())) + [category]}
+    if base == "missing":
+        pol = {**pol, "updates": "any"}
     timed = [it for it in items if it.report] if running else items
     days = sorted({it.day for it in timed if it.day})
     strata = [[it for it in timed if it.day in (d, None)] for d in days] if len(days) > 1 else [timed]
@@ -1229,7 +1306,7 @@ def reconcile(claims: list, events: list, documents: list, policy=None, copies: 
                 if est is not None:
                     estimates.append(est)
             continue
-        parts = _by_role(its) if category in _ROLE_CATEGORIES else {None: its}
+        parts = _by_role(its) if category in _ROLE_CATEGORIES + ("killed", "injured") else {None: its}
         for role, part in sorted(parts.items(), key=lambda kv: kv[0] or ""):
             _analyse_timed(event, modality, category, part, pol, findings, role)
             est = _estimate(event, modality, category if len(parts) == 1 or role is None

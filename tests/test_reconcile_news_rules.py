@@ -174,3 +174,76 @@ def test_decimals_as_written_set_the_precision():
     assert iv.from_figure(7.0, 7.0, 7.0, "exact", {}, integer=False, text="7.0") == iv.Interval(6.95, 7.05)
     assert iv.from_figure(7, 7, 7, "exact", {}, integer=False, text="7") == iv.Interval(7, 7)
     assert iv.from_figure(2.5e6, None, None, "exact", {}, integer=False, text="2.5 million").low == 2.45e6
+
+
+def test_a_distinct_group_is_a_part_not_a_rival_figure():
+    cl = [sent("a1", "a", "two officers", "Police said two officers were injured.", 2, category="injured",
+               counted="officers", report="2024-03-09"),
+          sent("b1", "b", "dozens were injured", "The union said dozens were injured.", None, "range", low=12,
+               high=120, category="injured", counted="injured", report="2024-03-09")]
+    assert kinds_of(run(cl)[0], "conflict") == []
+
+
+def test_the_missing_may_fall_and_the_rescued_rise_between_reports():
+    cl = [sent("a1", "a", "60 people", "Officials said 60 people are still missing.", 60, report="2024-07-01"),
+          sent("b1", "b", "25 people", "The coastguard said 25 people are still missing.", 25, report="2024-07-02")]
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["update"]
+    cl = [sent("a1", "a", "80 survivors", "Boats picked up 80 survivors.", 80, counted="survivors",
+               report="2024-07-01"),
+          sent("b1", "b", "130 survivors", "Divers have found 130 survivors.", 130, counted="survivors",
+               report="2024-07-02")]
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["update"]
+
+
+def test_a_figure_stated_as_expanded_is_an_update():
+    cl = [sent("a1", "a", "30 km", "Divers searched an area of 30 km.", 30, category="area", counted="km",
+               report="2024-07-01"),
+          sent("b1", "b", "90 km", "The search area was expanded to 90 km.", 90, category="area", counted="km",
+               report="2024-07-02")]
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["update"]
+
+
+def test_a_bare_number_called_the_figure_of_a_crowd_counts_the_crowd():
+    cl = [sent("a1", "a", "more than 80,000 people", "Organisers said more than 80,000 people marched.", 80000, "gt",
+               report="2024-03-09"),
+          sent("b1", "b", "about 12,000", "Police put the number at about 12,000.", 12000, "approx",
+               category="other", counted="", report="2024-03-09")]
+    found = conflicts(run(cl)[0])
+    assert len(found) == 1 and set(found[0].claims) == {"a1", "b1"}
+
+
+def test_time_near_linear_with_days_hedges_and_roles():
+    import random
+    import time
+
+    def corpus(n, seed):
+        rnd = random.Random(seed)
+        out = []
+        for i in range(n):
+            day = None if rnd.random() < 0.1 else f"2024-07-{rnd.randint(1, 20):02d}"
+            r = rnd.random()
+            if r < 0.1:
+                c = sent(f"s{i:05d}", f"src{i:05d}", "hundreds of people", "hundreds of people were rescued.", None,
+                         "range", low=100, high=1000, report=day, date=day)
+            elif r < 0.5:
+                v = rnd.randint(50, 400)
+                verb = rnd.choice(["died", "were rescued", "are missing"])
+                c = sent(f"s{i:05d}", f"src{i:05d}", f"{v} people", f"Officials said {v} people {verb}.", v,
+                         category="killed" if verb == "died" else "people", report=day, date=day)
+            else:
+                v = rnd.randint(50, 400)
+                c = sent(f"s{i:05d}", f"src{i:05d}", f"at least {v} people", f"at least {v} people died.", v, "ge",
+                         category="killed", report=day, date=day)
+            out.append(c)
+        return out
+
+    def t(n):
+        cl = corpus(n, n)
+        best = 1e9
+        for _ in range(2):
+            t0 = time.perf_counter()
+            run(cl)
+            best = min(best, time.perf_counter() - t0)
+        return best
+    t1, t4 = t(500), t(2000)
+    assert t4 < 10 * t1 + 0.05, (t1, t4)
