@@ -1,26 +1,1127 @@
 """Claims of all articles onto one timeline of events (owner: align).
 
 Interface used by the pipeline:
-    align(claims: list[Claim], documents: list[Document]) -> tuple[list[Claim], list[Event], networkx.Graph]
-Returns the claims with ``event`` set, the events (stable ids), and the graph
-(nodes: claim ids and event ids; edges carry a ``reason``).
+    align(claims, documents, articles=None, duplicates=None, config=None)
+        -> tuple[list[Claim], list[Event], networkx.Graph]
+
+``articles`` (list of Article) gives each claim the sentences around it; without them only
+the claims' own sentences are read. ``duplicates`` is what ``dedup.find_duplicates`` returns
+(its ``claim_map``: a copied claim goes to its original's event). Returns:
+- the claims with ``event`` set; ``copy_of`` set on a copied claim (the id of the same claim
+  in the original text: one source, never corroboration); ``date`` set to the event's date
+  when the claim had none, a coarser compatible one, or only its report date;
+- the events: stable ids (date, trigger, phase and place: "ev-2017-03-18-leave-first-waer"),
+  a label ("first group leaves al-Waer, Homs, 2017-03-18"), ``background=True`` for figures
+  that are not a happening of the story's timeline (keep them out of comparisons unless two
+  sources give the same kind of figure);
+- one graph: nodes are claim ids (``kind="claim"``), event ids (``kind="event"``) and dated
+  mentions (``kind="mention"``: a sentence with no figure that dates an event, "First Group
+  ... to Leave ... on March 18"); every edge has a ``reason`` (a dict with ``rule`` and a
+  readable ``text``); claim-claim edges: ``part``, ``total``, ``group``, ``duplicate``.
+  ``why(graph, a, b)`` says why two claims share an event.
+
+Steps:
+1. Read each article into sentences and segments (stories of a page are cut at rule or
+   bullet lines). Only the sentences around claims, the stories' headlines and sentences
+   holding a stage and a date are read closely: triggers (what happened: leave, harm,
+   deploy, protest...; families in data/align.toml), phases (first / last group, plan),
+   places (capitalised names after in/from/of... or before district/city..., not after
+   "to"; then any name known as a place), background cues, explicit dates.
+2. Per claim: the trigger nearest its figure in its sentence (or by its category: killed,
+   injured); phase in its sentence, else an ordinal phase in the two sentences before it;
+   places in its sentence (with those before it and in its story's headline when it names
+   none, or only names seen once in the corpus). Names are merged
+   with rapidfuzz; "X district of Y" / "X neighborhood in Y" / "Y's X" teach that X lies
+   in Y. A date the timeline read from the sentences around (its date_text is not in the
+   claim's sentence) is near, not exact; a date equal to the report date only bounds.
+3. Background: a figure with a background phrase in its sentence ("pre-war population
+   of", "home to", "since 2013"), a distance or area nothing happens to, or one with a weak
+   cue beside it (a year before the report's, "residents") that no stage or date of its
+   own places on the timeline.
+4. Claims with a trigger and a phase form events by signature (trigger, phase) when place
+   and date are compatible; blocked by place and month, so cost stays near linear.
+5. Dated mentions date the events they match.
+6. Claims with a trigger but no phase join the one compatible staged event of their
+   trigger (the nearest in date to their report), else form events by trigger, place, date.
+7. A claim with no trigger joins the event of the claim before it in its story (else
+   after; else its story's other such figures).
+8. Parts, subsets, totals and lists follow their whole; copies follow their original.
+9. Background figures form one event per place (the most reported place they lie in).
+10. Event date: the best-supported day among member dates and mentions; ids from date,
+   trigger, phase and place (a hash of the members only on a collision).
 """
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import functools
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
 import networkx as nx
+from rapidfuzz import fuzz, process
 
 from .model import Event, replace
 
+# ---------------------------------------------------------------------------- lexicon
 
-def align(claims: list, documents: list):
-    """STUB: one event per document."""
-    g = nx.Graph()
-    events = {}
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_RE = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MD = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?")
+_DM = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r"(?:,?\s+((?:19|20)\d\d)\b)?")
+_WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+\w+\s+of\s+)?(?:19|20)\d\d\b", re.I)
+_NAME = r"(?:[a-z]{1,3}-)?[A-Z][\w'’]*(?:-(?:[a-z]{1,3}-)?[A-Z][\w'’]*)*"
+_NAME_RUN = re.compile(_NAME + r"(?:\s+" + _NAME + r")*")
+_SPEAKER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|reported|announced)\b")
+_NAME_RUN_END = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$")
+_SEPARATOR = re.compile(r"^\s*(?:[-*_=]{3,}|[•·▪]\s?.*)\s*$")
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+_PLACE_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
+
+
+_DETERMINERS = {"", "the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    triggers: re.Pattern     # one alternation, a named group per class
+    trigger_class: dict      # group name -> class (or its family)
+    family: dict             # trigger class -> family
+    ordinal_re: re.Pattern   # ordinal + group word
+    ordinal_class: dict      # ordinal word -> phase
+    plan_re: re.Pattern
+    bg_strong: re.Pattern
+    bg_weak: re.Pattern
+    bg_categories: frozenset
+    prep_re: re.Pattern
+    prep_words: frozenset
+    noun_re: re.Pattern
+    appos_re: re.Pattern
+    destination: frozenset
+    modifiers: frozenset
+    org_words: frozenset
+    stop: frozenset
+    titles: frozenset
+    report_window: int
+    context_slack: int
+
+
+def _alternation(words):
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        parts.append(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w))
+    return r"\b(?:" + "|".join(parts) + r")\b"
+
+
+def _load_lexicon(config=None) -> _Lexicon:
+    if config is None:
+        from .config import load_config
+        config = load_config()
+    a = config.section("align")
+    family = {t: fam for fam, members in a.get("families", {}).items() for t in members}
+    classes = sorted(a["triggers"].items())
+    trig = re.compile("|".join(f"(?P<t{n}>{_alternation(words)})" for n, (_cls, words) in enumerate(classes)), re.I)
+    trig_class = {f"t{n}": family.get(cls, cls) for n, (cls, _w) in enumerate(classes)}
+    ph = a["phases"]
+    ordinal_class = {w: cls for cls, words in ph["ordinals"].items() for w in words}
+    ordinal_re = re.compile(r"\b(" + "|".join(map(re.escape, ordinal_class)) + r")\b(?:\s+[\w-]+){0,2}?\s+"
+                            + _alternation(ph["group_words"]), re.I)
+    bg = a["background"]
+    pl = a["places"]
+    return _Lexicon(
+        triggers=trig, trigger_class=trig_class, family=family, ordinal_re=ordinal_re, ordinal_class=ordinal_class,
+        plan_re=re.compile(_alternation(ph["plan"]), re.I),
+        bg_strong=re.compile(_alternation(bg["strong"]), re.I),
+        bg_weak=re.compile(_alternation(bg["weak"]), re.I),
+        bg_categories=frozenset(bg["categories"]),
+        prep_re=re.compile(r"\b(" + "|".join(map(re.escape, pl["prepositions"])) + r")\s+", re.I),
+        prep_words=frozenset(pl["prepositions"]),
+        noun_re=re.compile(r"\s+(?:" + "|".join(map(re.escape, pl["nouns"])) + r")\b", re.I),
+        appos_re=re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:"
+                            + "|".join(map(re.escape, pl["nouns"])) + r")\b"),
+        destination=frozenset(pl["destination"]), modifiers=frozenset(pl["modifiers"]),
+        org_words=frozenset(pl["organisation_words"]), stop=frozenset(pl["stop"]),
+        titles=frozenset(pl["titles"]),
+        report_window=int(a.get("dates", {}).get("report_window_days", 21)),
+        context_slack=int(a.get("dates", {}).get("context_slack_days", 7)))
+
+
+# ---------------------------------------------------------------------------- text
+
+@dataclass
+class _Sent:
+    start: int
+    end: int
+    text: str
+    seg: int
+    feats: Optional[dict] = None
+
+
+@dataclass
+class _Doc:
+    doc: str
+    sents: list
+    starts: list
+    ref: Optional[dt.date] = None      # publication (or report) date
+    ref_year: Optional[int] = None
+    borrowed: bool = False             # ref is the original's date: this copy is no earlier
+
+
+def _split(text: str, base: int = 0):
+    """Sentences (start, end, text) and a segment number that grows at rule / bullet lines."""
+    out, seg = [], 0
+    for line in re.finditer(r"[^\n]*\n?", text):
+        if not line.group():
+            break
+        if _SEPARATOR.match(line.group()):
+            seg += 1
+            continue
+        ls = line.start()
+        chunk = line.group()
+        last = 0
+        for m in list(_SENT_END.finditer(chunk)) + [None]:
+            end = m.start() if m else len(chunk)
+            piece = chunk[last:end]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                s = base + ls + last + lead
+                out.append(_Sent(s, s + len(piece.strip()), piece.strip(), seg))
+            if m:
+                last = m.end()
+    return out
+
+
+def _parse_iso(s: Optional[str]):
+    """A day-precision ISO date, else None."""
+    iv = _interval(s)
+    return iv[0] if iv and iv[0] == iv[1] else None
+
+
+def _interval(s: Optional[str]):
+    """ISO date / month / year -> (first day, last day) or None."""
+    if not s:
+        return None
+    try:
+        parts = [int(p) for p in str(s)[:10].split("-")]
+        if len(parts) == 3:
+            d = dt.date(*parts)
+            return d, d
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except (ValueError, TypeError):
+        return None
+
+
+# ---------------------------------------------------------------------------- features
+
+def _is_title(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'-]{3,}", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _places(text: str, lex: _Lexicon, title: bool):
+    """[(offset, name, container)]: names of places in a sentence, destinations left out.
+
+    In a title-case line (a headline) only names after in/from/of/at count."""
+    text = re.sub(r"\]\([^)]*\)", " ", text).replace("[", " ")
+    found = {}
+    for m in lex.prep_re.finditer(text):
+        if title and m.group(1).lower() not in ("in", "from", "of", "at"):
+            continue
+        rest = text[m.end():]
+        mods = 0
+        while True:
+            w = re.match(r"([a-z][\w-]*)\s+", rest)
+            if w and w.group(1) in lex.modifiers and mods < 3:
+                rest = rest[w.end():]
+                mods += 1
+                continue
+            break
+        run = _NAME_RUN.match(rest)
+        if not run:
+            continue
+        name = run.group()
+        if _SPEAKER.match(rest[run.end():]) and len(name.split()) >= 3:
+            name = " ".join(name.split()[:-2])        # "the governor of Homs Talal Barazi said"
+        prep = m.group(1).lower()
+        if prep not in ("from", "left", "leave", "leaving") and _is_destination(text[:m.start()], lex):
+            continue
+        off = m.end() + (len(text) - m.end() - len(rest))
+        found.setdefault(off, name)
+    for m in lex.appos_re.finditer(text):
+        found.setdefault(m.start(), m.group(1))
+    for m in lex.noun_re.finditer(text):
+        before = text[:m.start()]
+        run = _NAME_RUN_END.search(before)
+        if run and not _is_destination(before[:run.start()], lex):
+            found.setdefault(run.start(), run.group(1))
     out = []
+    for off, raw in sorted(found.items()):
+        out.extend((off, name, cont) for name, cont in _clean_place(raw, lex))
+    return out
+
+
+def _is_destination(before: str, lex: _Lexicon) -> bool:
+    """Does the phrase ending here hang off "to"/"towards"...? ("transported to the edge of")"""
+    words = re.findall(r"[\w'-]+|[,;:]", before[-80:].lower())[-6:]
+    stops = {",", ";", ":"} | {p for p in lex.prep_words if p != "of"}
+    for n in range(len(words) - 1, -1, -1):
+        w = words[n]
+        if w in lex.destination:
+            # "to the edge of", not "to understand the importance of"
+            nxt = words[n + 1] if n + 1 < len(words) else ""
+            return w not in ("to", "for") or nxt in _DETERMINERS or nxt in lex.modifiers
+        if w in stops:
+            return False
+    return False
+
+
+_CLEAN_CACHE: dict = {}
+
+
+def _clean_place(raw: str, lex: _Lexicon):
+    """A run of capitalised words -> [(place, container or None)] (cached: names recur)."""
+    key = (id(lex), raw)
+    if key not in _CLEAN_CACHE:
+        if len(_CLEAN_CACHE) > 200_000:
+            _CLEAN_CACHE.clear()
+        _CLEAN_CACHE[key] = _clean_place_uncached(raw, lex)
+    return _CLEAN_CACHE[key]
+
+
+_POSS = re.compile(r"['’]s?$")
+_LEAD = re.compile(r"^(?:mid|early|late)-")
+
+
+def _clean_place_uncached(raw: str, lex: _Lexicon):
+    raw = raw.strip().rstrip("'’")
+    toks = raw.split()
+    low = [t.lower().strip("'’") for t in toks]
+    if any(_POSS.sub("", t) in lex.org_words for t in low) or not toks:
+        return []
+    if all(t.isupper() and len(t) > 1 for t in toks):      # agencies and acronyms: AFP, SANA
+        return []
+    if low[0] in lex.titles:                                 # President Assad: a person
+        return []
+    low = [_LEAD.sub("", t) for t in low]
+    while toks and low[0] in lex.stop:
+        toks, low = toks[1:], low[1:]
+    while len(toks) > 1 and _PLACE_DEMONYM.search(low[0]):
+        toks, low = toks[1:], low[1:]
+    if not toks or (len(toks) == 1 and _PLACE_DEMONYM.search(low[0])) or low[-1] in lex.stop:
+        return []
+    poss = [i for i, t in enumerate(toks[:-1]) if _POSS.search(t)]
+    if poss:
+        i = poss[-1]
+        outer = _POSS.sub("", " ".join(toks[:i + 1]))
+        inner = " ".join(toks[i + 1:])
+        return [(inner, outer), (outer, None)]
+    name = _POSS.sub("", " ".join(toks))
+    return [(name, None)] if len(name) > 1 else []
+
+
+_ARTICLE = re.compile(r"^(?:the|al|el|ad|as|ash|ar|an|at|az|ez)[-\s]")
+_NONWORD = re.compile(r"[^\w]")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _place_key(name: str) -> str:
+    """Spelling-free key of a place name: lower case, no article (al-, the), letters only."""
+    return _NONWORD.sub("", _ARTICLE.sub("", name.lower()))
+
+
+def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
+    if s.feats is not None:
+        return s.feats
+    t = s.text
+    trig = []
+    for m in lex.triggers.finditer(t):
+        if m.group().lower().startswith("march") and (t[m.start()] == "M" or t[max(0, m.start() - 4):m.start()].lower() == "mid-"):
+            continue          # the month
+        trig.append((m.start(), m.end(), lex.trigger_class[m.lastgroup]))
+    ords = [(m.start(), m.end(), lex.ordinal_class[m.group(1).lower()]) for m in lex.ordinal_re.finditer(t)]
+    plan = [(m.start(), m.end(), "plan") for m in lex.plan_re.finditer(t)]
+    years = [int(y) for y in _YEAR.findall(t)]
+    title = _is_title(t)
+    s.feats = dict(
+        trig=trig, ords=ords, plan=plan, places=_places(t, lex, title), title=title,
+        bg_strong=bool(lex.bg_strong.search(t) or _SINCE_YEAR.search(t)),
+        bg_weak=bool(lex.bg_weak.search(t) or (ref_year and any(y < ref_year for y in years))),
+    )
+    return s.feats
+
+
+def _mention_date(text: str, doc: _Doc):
+    """An explicit date in a sentence: (date, precision) or (None, weekday) or None."""
+    for rx, mi, di in ((_MD, 1, 2), (_DM, 2, 1)):
+        m = rx.search(text)
+        if m:
+            month = _MONTHS.get(m.group(mi).lower().rstrip("."))
+            day = int(m.group(di))
+            year = int(m.group(3)) if m.group(3) else None
+            if year is None and doc.ref:
+                year = doc.ref.year
+                try:
+                    if dt.date(year, month, day) > doc.ref:
+                        year -= 1
+                except ValueError:
+                    return None
+            year = year or doc.ref_year
+            if year and month:
+                try:
+                    return dt.date(year, month, day), "day"
+                except ValueError:
+                    return None
+    m = _WD.search(text)
+    if m:
+        wd = _WEEKDAYS.index(m.group(1).lower())
+        if doc.ref and not doc.borrowed:
+            back = (doc.ref.weekday() - wd) % 7
+            return doc.ref - dt.timedelta(days=back), "day"
+        return None, wd
+    return None
+
+
+# ---------------------------------------------------------------------------- places
+
+class _Places:
+    """Place names merged across spellings, and what lies in what."""
+
+    def __init__(self):
+        self.raw = defaultdict(Counter)       # key -> spellings as written, counted
+        self.inside = defaultdict(set)        # key -> container keys
+        self.canon = {}
+
+    def add(self, name, container=None):
+        k = _place_key(name)
+        if len(k) < 2:
+            return
+        self.raw[k][name] += 1
+        if container:
+            ck = _place_key(container)
+            if len(ck) >= 2 and ck != k:
+                self.inside[k].add(ck)
+
+    def merge(self):
+        """Spellings of one name (al-Waer / al-Wyer / al-Wayer): rapidfuzz ratio >= 75 between
+        keys of 4+ letters with the same first letter and comparable length (a ratio of 75
+        needs the longer at most 5/3 of the shorter). The most reported spelling names the group."""
+        keys = sorted(set(self.raw) | {c for cs in self.inside.values() for c in cs},
+                      key=lambda k: (-self.count(k), k))
+        rank = {k: n for n, k in enumerate(keys)}
+        parent = {k: k for k in keys}
+
+        def find(k):
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        blocks = defaultdict(list)
+        for k in keys:
+            if len(k) >= 4:
+                blocks[k[0]].append(k)
+        for block in blocks.values():
+            block.sort(key=lambda k: (len(k), k))
+            lengths = [len(k) for k in block]
+            for i, k in enumerate(block):
+                hi = bisect.bisect_right(lengths, len(k) * 5 // 3)
+                for _, _score, j in process.extract(k, block[i + 1:hi], scorer=fuzz.ratio, score_cutoff=75, limit=None):
+                    a, b = find(k), find(block[i + 1 + j])
+                    if a != b:
+                        first, second = sorted((a, b), key=rank.get)
+                        parent[second] = first
+        self.canon = {k: find(k) for k in keys}
+        inside = defaultdict(set)
+        for k, conts in self.inside.items():
+            for c in conts:
+                if self.canon[c] != self.canon[k]:
+                    inside[self.canon[k]].add(self.canon[c])
+        self.inside = inside
+        for k in list(self.raw):
+            if self.canon[k] != k:
+                self.raw[self.canon[k]].update(self.raw.pop(k))
+
+    def key(self, name):
+        k = _place_key(name)
+        return self.canon.get(k, k) if len(k) >= 2 else None
+
+    def known(self, k) -> bool:
+        return k in self.raw
+
+    def count(self, k):
+        c = self.raw.get(k)
+        return sum(c.values()) if c else 0
+
+    def closure(self, keys):
+        out, todo = set(), list(keys)
+        while todo:
+            k = todo.pop()
+            if k not in out:
+                out.add(k)
+                todo.extend(self.inside.get(k, ()))
+        return frozenset(out)
+
+    def spelling(self, k):
+        c = self.raw.get(k)
+        return c.most_common(1)[0][0] if c else k
+
+    def display(self, k):
+        conts = sorted(self.inside.get(k, ()))
+        return f"{self.spelling(k)}, {self.spelling(conts[0])}" if conts else self.spelling(k)
+
+
+_CONTAINS = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)\s+(?:district|neighbo(?:u)?rhood|suburb|quarter|area|camp)\s+"
+                       r"(?:of|in)\s+(?:the\s+)?(?:(?:[a-z]+)\s+){0,2}(" + _NAME + r")")
+
+
+# ---------------------------------------------------------------------------- claims
+
+@dataclass
+class _CF:
+    """What align knows about one claim."""
+
+    i: int
+    trigger: Optional[str] = None
+    phase: Optional[str] = None
+    phase_from: str = ""
+    leaves: frozenset = frozenset()
+    closure: frozenset = frozenset()
+    lo: Optional[dt.date] = None
+    hi: Optional[dt.date] = None
+    precise: bool = False             # a day-precision date of its own (not the report date)
+    soft: bool = False                # a day the timeline read from the sentences around it
+    weekday: Optional[int] = None
+    own_date: Optional[str] = None    # a date align read from date_text (the claim had none)
+    main: Optional[str] = None        # the place named nearest the figure
+    background: bool = False
+    bg_why: str = ""
+    seg: int = 0
+
+
+@dataclass
+class _Cluster:
+    n: int
+    trigger: Optional[str]
+    phase: Optional[str]
+    members: list = field(default_factory=list)
+    leaves: set = field(default_factory=set)
+    closure: set = field(default_factory=set)
+    lo: Optional[dt.date] = None
+    hi: Optional[dt.date] = None
+    weekdays: set = field(default_factory=set)
+    evidence: list = field(default_factory=list)   # (date, weight, source)
+    docs: set = field(default_factory=set)
+    background: bool = False
+    place: Optional[str] = None
+
+
+def _places_ok(leaves_a, clos_a, leaves_b, clos_b) -> bool:
+    if not leaves_a or not leaves_b:
+        return True
+    return any(l in clos_b for l in leaves_a) or any(l in clos_a for l in leaves_b)
+
+
+def _dates_ok(lo, hi, wd, k: _Cluster) -> bool:
+    a_lo, a_hi = max(filter(None, (lo, k.lo)), default=None), min(filter(None, (hi, k.hi)), default=None)
+    if a_lo and a_hi and a_lo > a_hi:
+        return False
+    if a_lo and a_hi and a_lo == a_hi:
+        wds = set(k.weekdays) | ({wd} if wd is not None else set())
+        if any(w != a_lo.weekday() for w in wds):
+            return False
+    return True
+
+
+def _fits(f: _CF, k: _Cluster) -> bool:
+    return _places_ok(f.leaves, f.closure, k.leaves, k.closure) and _dates_ok(f.lo, f.hi, f.weekday, k)
+
+
+def _join(k: _Cluster, f: _CF, doc: str):
+    k.members.append(f.i)
+    if not k.leaves:                 # the places of its first placed member: no drift
+        k.leaves, k.closure = set(f.leaves), set(f.closure)
+    if f.lo:
+        k.lo = max(k.lo, f.lo) if k.lo else f.lo
+    if f.hi:
+        k.hi = min(k.hi, f.hi) if k.hi else f.hi
+    if f.weekday is not None:
+        k.weekdays.add(f.weekday)
+    k.docs.add(doc)
+
+
+def _months(lo, hi):
+    if not lo or not hi or (hi - lo).days > 62:
+        return [None]
+    out, d = [], dt.date(lo.year, lo.month, 1)
+    while d <= hi:
+        out.append((d.year, d.month))
+        d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return out
+
+
+class _Index:
+    """Clusters by (signature, place, month) so a claim only meets the clusters it could join."""
+
+    def __init__(self):
+        self.by = defaultdict(list)
+        self.by_doc = {}
+        self.kinds = defaultdict(dict)       # (sig, place) -> {cluster n: cluster}
+        self.seen = set()
+
+    def add(self, sig, k: _Cluster, doc):
+        for p in (k.closure or {None}):
+            for mo in _months(k.lo, k.hi):
+                if (sig, p, mo, k.n) not in self.seen:
+                    self.seen.add((sig, p, mo, k.n))
+                    self.by[sig, p, mo].append(k)
+            if len(self.kinds[sig, p]) < 2:
+                self.kinds[sig, p][k.n] = k
+        self.by_doc.setdefault((sig, doc), k)
+
+    def candidates(self, sig, f: _CF, doc):
+        seen, out = set(), []
+        places = f.closure or {None}
+        mos = _months(f.lo, f.hi)
+        if mos != [None]:
+            mos = mos + [None]
+        for p in places:
+            for mo in mos if f.lo else [None]:
+                for k in self.by.get((sig, p, mo), ()):
+                    if k.n not in seen:
+                        seen.add(k.n)
+                        out.append(k)
+        if not f.lo:
+            # an undated claim: its own document's cluster, or the only one of its kind
+            k = self.by_doc.get((sig, doc))
+            if k and k.n not in seen:
+                out.append(k)
+                seen.add(k.n)
+            for p in places:
+                kinds = self.kinds.get((sig, p), {})
+                if len(kinds) == 1:
+                    (k,) = kinds.values()
+                    if k.n not in seen:
+                        out.append(k)
+                        seen.add(k.n)
+        return out
+
+
+# ---------------------------------------------------------------------------- align
+
+def align(claims: list, documents: list, articles: Optional[list] = None, duplicates=None, config=None):
+    lex = _load_lexicon(config)
+    claims = list(claims)
+    docs_meta = {d.doc: d for d in documents or ()}
+    by_doc = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_doc[c.doc].append(i)
+
+    # 1. texts
+    texts = {a.doc: a for a in articles or ()}
+    docs = {}
+    for doc, idx in by_doc.items():
+        if doc in texts:
+            a = texts[doc]
+            sents = _split(a.text)
+            years = [int(y) for y in _YEAR.findall(a.text)]
+        else:
+            seen = {}
+            for i in idx:
+                seen.setdefault(claims[i].sent_start, claims[i].sentence)
+            sents = [_Sent(s, s + len(t), t, 0) for s, t in sorted(seen.items())]
+            years = [int(y) for t in seen.values() for y in _YEAR.findall(t)]
+        meta = docs_meta.get(doc)
+        ref = _parse_iso(meta.published if meta else None) or max(
+            filter(None, (_parse_iso(claims[i].report_date) for i in idx)), default=None)
+        ref_year = ref.year if ref else (max(years) if years else None)
+        docs[doc] = _Doc(doc, sents, [s.start for s in sents], ref, ref_year)
+    for doc, orig in (duplicates or {}).items():
+        if doc in docs and docs[doc].ref is None and orig in docs and docs[orig].ref:
+            docs[doc].ref, docs[doc].ref_year, docs[doc].borrowed = docs[orig].ref, docs[orig].ref.year, True
+
+    # only the sentences around claims, the stories' headlines, and the sentences that may
+    # date a stage ("the first group ... on March 18") are read closely
+    sent_of = {}
+    for i, c in enumerate(claims):
+        sent_of[i] = max(0, bisect.bisect_right(docs[c.doc].starts, c.start) - 1)
+    needed = defaultdict(set)
+    for i, si in sent_of.items():
+        d = docs[claims[i].doc]
+        needed[d.doc].update(range(max(0, si - 2), min(len(d.sents), si + 2)))
+        seg = d.sents[si].seg
+        needed[d.doc].add(next(j for j in range(si + 1) if d.sents[j].seg == seg))
+    dated_stage = {}
+    for d in docs.values():
+        dated_stage[d.doc] = [j for j, s in enumerate(d.sents)
+                              if (lex.ordinal_re.search(s.text) or lex.plan_re.search(s.text))
+                              and (_MD.search(s.text) or _DM.search(s.text) or _WD.search(s.text))]
+        needed[d.doc].update(dated_stage[d.doc])
+
+    # 2. places across the corpus
+    places = _Places()
+    for d in docs.values():
+        for j in sorted(needed[d.doc]):
+            s = d.sents[j]
+            sf = _sent_feats(s, lex, d.ref_year)
+            for _, name, cont in [] if sf["title"] else sf["places"]:
+                places.add(name, cont)
+            for m in _CONTAINS.finditer(s.text):
+                for name, _ in _clean_place(m.group(1), lex):
+                    for cont, _ in _clean_place(m.group(2), lex):
+                        places.add(name, cont)
+    places.merge()
+
+    def sent_places(s):
+        """(offset, key) of the places a sentence names: after in/from/of... (not in a headline,
+        which capitalises every word), and any name known as a place from elsewhere."""
+        if "keys" not in s.feats:
+            names = [] if s.feats["title"] else [(off, name) for off, name, _c in s.feats["places"]]
+            names += [(m.start(), name) for m in _NAME_RUN.finditer(s.text)
+                      for name, _c in _clean_place(m.group(), lex)
+                      if places.known(places.key(name)) and not _is_destination(s.text[:m.start()], lex)]
+            s.feats["keys"] = [(off, places.key(name)) for off, name in names if places.key(name)]
+        return s.feats["keys"]
+
+    def place_keys(sent_list, near=None):
+        ks = []
+        for s in sent_list:
+            found = sent_places(s)
+            if near is not None:
+                found = sorted(found, key=lambda p: abs(p[0] - near))
+            for _, k in found:
+                if k not in ks:
+                    ks.append(k)
+        return ks
+
+    # per-claim features
+    feats = []
+    for i, c in enumerate(claims):
+        d = docs[c.doc]
+        si = sent_of[i]
+        s = d.sents[si]
+        same_seg = [j for j in range(max(0, si - 2), min(len(d.sents), si + 2)) if d.sents[j].seg == s.seg]
+        before = [d.sents[j] for j in same_seg if j < si]
+        beside = [d.sents[j] for j in same_seg if abs(j - si) == 1]
+        f = _CF(i=i, seg=s.seg)
+        sf = s.feats
+        lo_c, hi_c = c.start - s.start, c.end - s.start
+        near = [(min(abs(a - hi_c), abs(b - lo_c)), cls) for a, b, cls in sf["trig"]
+                if min(abs(a - hi_c), abs(b - lo_c)) <= 60]
+        if c.category in ("killed", "injured"):
+            f.trigger = "kill" if c.category == "killed" else "injure"
+            f.trigger = lex.family.get(f.trigger, f.trigger)
+        elif near:
+            f.trigger = min(near)[1]
+        if sf["ords"]:
+            f.phase, f.phase_from = sf["ords"][0][2], "sentence"
+        elif sf["plan"] or c.modality in ("plan", "forecast"):
+            f.phase, f.phase_from = "plan", "sentence"
+        # places: its sentence's (nearest first), then the sentences before it and the story's
+        # headline (the most reported first)
+        own_places = place_keys([s], near=lo_c)
+        head = [d.sents[j] for j in range(si) if d.sents[j].seg == s.seg][:1]
+        ctx_places = sorted(place_keys(before + [h for h in head if h not in before]), key=lambda k: -places.count(k))
+        # a place named once in the whole corpus ("near the Puerta del Sol") does not stand
+        # alone: the places before it scope it; a reported one does
+        if any(places.count(k) >= 2 for k in own_places):
+            leaves = own_places
+        else:
+            leaves = own_places + [k for k in ctx_places if k not in own_places]
+        f.leaves = frozenset(leaves)
+        f.main = leaves[0] if leaves else None
+        f.closure = places.closure(leaves)
+        # dates
+        iv = _interval(c.date)
+        if iv is None and c.date_text and (_MD.search(c.date_text) or _DM.search(c.date_text)):
+            md = _mention_date(c.date_text, d)      # a month and day the timeline had no year for
+            if md and md[0]:
+                iv, f.own_date = (md[0], md[0]), md[0].isoformat()
+        rep = _parse_iso(c.report_date) or (None if d.borrowed else d.ref)
+        soft = bool(c.date and c.date_text and c.date_text.lower() not in c.sentence.lower())
+        if iv and soft and iv[0] == iv[1]:
+            # a day read from the sentences around, not its own: near, not exact
+            f.lo, f.hi = iv[0] - dt.timedelta(days=lex.context_slack), iv[1] + dt.timedelta(days=lex.context_slack)
+            f.soft = True
+        elif iv and not (c.report_date and c.date == c.report_date):
+            f.lo, f.hi = iv
+            f.precise = iv[0] == iv[1]
+        elif rep and c.modality == "count":
+            f.lo, f.hi = rep - dt.timedelta(days=lex.report_window), rep
+        if c.date is None and c.date_text:
+            m = _WD.search(c.date_text)
+            if m:
+                f.weekday = _WEEKDAYS.index(m.group(1).lower())
+        # 3. background
+        if sf["bg_strong"]:
+            f.background, f.bg_why = True, "background words in its sentence"
+        elif c.category in lex.bg_categories and f.trigger is None:
+            f.background, f.bg_why = True, f"a {c.category} with nothing happening to it"
+        elif f.phase is None and not f.precise and any(x.feats["bg_weak"] for x in beside + [s]) \
+                and f.trigger in (None, "leave"):
+            f.background, f.bg_why = True, "earlier years or residents around it, and no stage or date of its own"
+        if f.phase is None and not f.background:
+            for x in reversed(before):
+                if x.feats["ords"]:
+                    f.phase, f.phase_from = x.feats["ords"][0][2], "sentence before"
+                    break
+        if f.phase and f.trigger is None and f.phase_from == "sentence":
+            ctx = [(abs(a - lo_c), cls) for a, b, cls in sf["trig"]]
+            for x in reversed(before):
+                ctx += [(10_000, cls) for _a, _b, cls in x.feats["trig"]]
+            if ctx:
+                f.trigger = min(ctx)[1]
+        feats.append(f)
+
+    # groups share what their members found
+    groups = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.group:
+            groups[c.doc, c.group].append(i)
+    for members in groups.values():
+        trig = next((feats[i].trigger for i in members if feats[i].trigger), None)
+        phase = next(((feats[i].phase, feats[i].phase_from) for i in members if feats[i].phase), None)
+        for i in members:
+            if not feats[i].background:
+                feats[i].trigger = feats[i].trigger or trig
+                if phase and not feats[i].phase:
+                    feats[i].phase, feats[i].phase_from = phase
+
+    dup_map = duplicates.claim_map(claims) if duplicates is not None and hasattr(duplicates, "claim_map") else {}
+    id_index = {c.id: i for i, c in enumerate(claims)}
+    copies = {id_index[a]: id_index[b] for a, b in dup_map.items() if a in id_index and b in id_index}
+
+    clusters: list = []
+    assign = {}          # claim index -> cluster
+    reason = {}          # claim index -> reason dict
+
+    def new_cluster(trigger, phase, background=False):
+        k = _Cluster(n=len(clusters), trigger=trigger, phase=phase, background=background)
+        clusters.append(k)
+        return k
+
+    def desc(f, rule, k):
+        bits = []
+        if k.closure and f.leaves:
+            shared = sorted(set(f.closure) & set(k.closure)) or sorted(f.leaves)
+            bits.append("same place " + "/".join(places.display(p).split(",")[0] for p in shared[:2]))
+        if k.phase:
+            bits.append(f"same phase {k.phase}" + (f" (from the {f.phase_from})" if f.phase_from == "sentence before" else ""))
+        if k.trigger:
+            bits.append(f"trigger {k.trigger}")
+        if f.lo and k.lo:
+            bits.append("compatible dates")
+        return {"rule": rule, "text": " + ".join(bits) or rule}
+
+    todo = [f for f in feats if f.i not in copies and not claims[f.i].part_of and not claims[f.i].derived]
+
+    def by_signature(f, sig, index, rule):
+        """Join the fitting cluster of this signature (own document first, then the largest) or start one."""
+        doc = claims[f.i].doc
+        cands = sorted((k for k in index.candidates(sig, f, doc) if _fits(f, k)),
+                       key=lambda k: (doc not in k.docs, -len(k.members), k.n))
+        if cands:
+            k = cands[0]
+            reason[f.i] = desc(f, rule, k)
+        else:
+            k = new_cluster(*sig)
+            reason[f.i] = {"rule": rule, "text": " + ".join(
+                [f"first claim of trigger {sig[0]}"] + ([f"phase {sig[1]}"] if sig[1] else []))}
+        _join(k, f, doc)
+        assign[f.i] = k
+        index.add(sig, k, doc)
+
+    def by_date(fs):
+        return sorted(fs, key=lambda f: (0 if f.precise else 1 if f.lo else 2, f.lo or dt.date.max,
+                                         claims[f.i].doc, claims[f.i].start))
+
+    # 4. strong: trigger and phase
+    idx = _Index()
+    strong = by_date(f for f in todo if not f.background and f.trigger and f.phase)
+    triggers, phases = {f.trigger for f in strong}, {f.phase for f in strong}
+    for f in strong:
+        by_signature(f, (f.trigger, f.phase), idx, "signature")
+
+    # 5. dated mentions (sentences with a stage and an explicit date) date the events
+    mentions = []
+    for d in sorted(docs.values(), key=lambda d: d.doc):
+        for si in dated_stage[d.doc]:
+            s = d.sents[si]
+            sf = s.feats
+            phase = sf["ords"][0][2] if sf["ords"] else ("plan" if sf["plan"] else None)
+            if not phase:
+                continue
+            md = _mention_date(s.text, d)
+            if not md:
+                continue
+            leaves = place_keys([s])
+            mf = _CF(i=-1, phase=phase, leaves=frozenset(leaves), closure=places.closure(leaves))
+            if md[0]:
+                mf.lo = mf.hi = md[0]
+            else:
+                mf.weekday = md[1]
+            trig = sf["trig"][0][2] if sf["trig"] else None
+            cands = [k for t in ([trig] if trig else sorted(triggers)) for k in idx.candidates((t, phase), mf, d.doc)
+                     if k.closure and mf.leaves and _fits(mf, k)]
+            cands = list({k.n: k for k in cands}.values())
+            if len(cands) > 1:
+                cands = [k for k in cands if d.doc in k.docs] or cands
+            if len(cands) != 1:
+                continue
+            k = cands[0]
+            node = f"mention:{d.doc}:{s.start}"
+            mentions.append((node, k, s.text, md, d.doc))
+            if md[0]:
+                k.lo = k.lo and max(k.lo, md[0]) or md[0]
+                k.hi = k.hi and min(k.hi, md[0]) or md[0]
+                k.evidence.append((md[0], 1, node))
+            else:
+                k.weekdays.add(md[1])
+
+    # 6. trigger without phase
+    weak_idx = _Index()
+    weak = by_date(f for f in todo if not f.background and f.trigger and not f.phase and f.i not in assign)
+    for f in weak:
+        doc = claims[f.i].doc
+        plan = claims[f.i].modality in ("plan", "forecast")
+        cands = [k for ph in sorted(phases) if (ph == "plan") == plan for k in idx.candidates((f.trigger, ph), f, doc)
+                 if _fits(f, k) and (k.lo or not f.lo or doc in k.docs)]   # a dated figure needs a dated stage
+        cands = list({k.n: k for k in cands}.values())
+        if len(cands) > 1:
+            same = [k for k in cands if doc in k.docs]
+            if same:
+                cands = same
+            elif f.hi and all(k.lo for k in cands):
+                cands.sort(key=lambda k: (abs((f.hi - k.hi).days), k.n))
+                cands = cands[:1]
+        if len(cands) == 1:
+            reason[f.i] = desc(f, "same happening, stage from the other reports", cands[0])
+            _join(cands[0], f, doc)
+            assign[f.i] = cands[0]
+        else:
+            by_signature(f, (f.trigger, None), weak_idx, "same trigger, place and dates")
+
+    # 7. no trigger: the claim before it in its story (else after), else the story's figures
+    story = {}
+    for doc, members in sorted(by_doc.items()):
+        order = sorted(members, key=lambda i: claims[i].start)
+        for pos, i in enumerate(order):
+            f = feats[i]
+            if i in assign or f.background or i in copies or claims[i].part_of or claims[i].derived:
+                continue
+            near = None
+            for j in reversed(order[:pos]):
+                if feats[j].seg == f.seg and j in assign and not assign[j].background:
+                    near = j
+                    break
+            if near is None:
+                for j in order[pos + 1:]:
+                    if feats[j].seg == f.seg and j in assign and not assign[j].background:
+                        near = j
+                        break
+                    if feats[j].seg == f.seg and not feats[j].background and feats[j].trigger:
+                        break
+            if near is not None:
+                k = assign[near]
+                reason[i] = {"rule": "story", "text": f"no trigger of its own; the story's figure {claims[near].text!r} nearby"}
+            else:
+                if (doc, f.seg) not in story:
+                    story[doc, f.seg] = new_cluster(None, f.phase)
+                k = story[doc, f.seg]
+                reason[i] = {"rule": "story", "text": "no trigger or stage: the figures of its story"}
+            _join(k, f, doc)
+            assign[i] = k
+
+    # 9. background: one event per place (the most reported one it lies in), else per document
+    bg_by = {}
+    for f in todo:
+        if f.i in assign or not f.background:
+            continue
+        c = claims[f.i]
+        # the most reported place it lies in: the story's place, not each figure's own
+        wider = sorted(f.closure, key=lambda k: (-places.count(k), k))
+        key = wider[0] if wider else "doc:" + c.doc
+        k = bg_by.get(key)
+        if k is None:
+            k = bg_by[key] = new_cluster(None, None, background=True)
+            k.place = None if key.startswith("doc:") else key
+        _join(k, f, c.doc)
+        assign[f.i] = k
+        reason[f.i] = {"rule": "background", "text": f.bg_why + (f"; place {places.display(key)}" if k.place else "")}
+
+    # 8. parts, subsets and copies follow
+    def follow(i, seen=()):
+        if i in assign:
+            return assign[i]
+        c = claims[i]
+        target = None
+        if i in copies:
+            target, why = copies[i], {"rule": "duplicate", "text": f"same text as {claims[copies[i]].id}: a copy"}
+        elif c.part_of and c.part_of in id_index:
+            target, why = id_index[c.part_of], {"rule": "part", "text": f"part of {c.part_of}"}
+        elif c.derived and c.parts and c.parts[0] in id_index:
+            target, why = id_index[c.parts[0]], {"rule": "total", "text": "total of its parts"}
+        if target is None or target in seen:
+            k = new_cluster(feats[i].trigger, feats[i].phase)
+            why = {"rule": "alone", "text": "an event of its own"}
+        else:
+            k = follow(target, seen + (i,))
+        _join(k, feats[i], c.doc)
+        assign[i] = k
+        reason[i] = why
+        return k
+
+    for i in range(len(claims)):
+        follow(i)
+
+    # 10. events
+    return _finish(claims, feats, clusters, assign, reason, mentions, places, copies, id_index)
+
+
+def _best_date(k: _Cluster, claims, feats, copies):
+    votes = Counter()
+    for d, w, _src in k.evidence:
+        votes[d.isoformat()] += w
+    docs_seen = set()
+    for i in k.members:
+        f = feats[i]
+        c = claims[i]
+        if i in copies or not f.precise:
+            continue
+        date = c.date or f.own_date
+        if (c.doc, date) in docs_seen:
+            continue
+        docs_seen.add((c.doc, date))
+        votes[date[:10]] += 1
+    if not votes:       # then days read from the sentences around the figures
+        votes.update(claims[i].date for i in k.members if feats[i].soft and i not in copies)
+    if votes:
+        return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    months = Counter(claims[i].date[:7] for i in k.members
+                     if claims[i].date and len(claims[i].date) >= 7 and claims[i].date != claims[i].report_date)
+    if months:
+        return sorted(months.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return None
+
+
+_VERB = {"leave": ("leaves", "departure from"), "kill": ("killed", "killings in"),
+         "injure": ("injured", "injuries in"), "deploy": ("deployed", "deployment in"),
+         "arrest": ("arrested", "arrests in"), "gather": ("gathered", "gathering in"),
+         "damage": ("damaged", "damage in"), "release": ("released", "release in"),
+         "harm": ("hit", "deaths, injuries and damage in"), "protest": ("gathered", "protest in")}
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+
+
+def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, id_index):
+    g = nx.Graph()
+    live = [k for k in clusters if k.members]
+    info = []
+    for k in live:
+        date = None if k.background else _best_date(k, claims, feats, copies)
+        pc = Counter(feats[i].main for i in k.members if feats[i].main)    # the place nearest each figure
+        place = k.place
+        if place is None and pc:
+            # the most specific place that a third as many figures name as the most named one
+            top = max(pc.values())
+            place = sorted((p for p, n in pc.items() if 3 * n >= top and (n >= 2 or top == 1)),
+                           key=lambda p: (-len(places.closure([p])), -pc[p], p))[0]
+        where = places.display(place) if place else None
+        if k.background:
+            label = f"background figures ({where})" if where else "background figures"
+            base = f"background-{_slug(place or claims[k.members[0]].doc)}"
+        else:
+            verb, noun = _VERB.get(k.trigger, ("", "figures from"))
+            if k.phase == "plan":
+                label = f"agreed or expected: {noun} {where}" if where else f"agreed or expected: {noun.rsplit(' ', 1)[0]}"
+            elif k.phase:
+                label = f"{k.phase} group {verb or 'reported'}" + (f" {where}" if where else "")
+            elif k.trigger:
+                label = f"{noun} {where}" if where else noun.rsplit(" ", 1)[0]
+            else:
+                label = f"figures about {where}" if where else "figures"
+            label += f", {date}" if date else " (undated)"
+            base = "-".join(filter(None, (date or "undated", k.trigger, k.phase, _slug(place) if place else None)))
+        member_ids = sorted(claims[i].id for i in k.members)
+        info.append([k, base, label, date, place, member_ids])
+    used = Counter(x[1] for x in info)
+    events = []
+    event_of = {}
+    for k, base, label, date, place, member_ids in info:
+        eid = "ev-" + base
+        if used[base] > 1:
+            eid += "-" + hashlib.sha1("\0".join(member_ids).encode()).hexdigest()[:6]
+        event_of[k.n] = (eid, date)
+        docs = tuple(sorted({claims[i].doc for i in k.members}))
+        events.append(Event(id=eid, label=label, date=date, docs=docs, claims=tuple(member_ids),
+                            place=places.display(place) if place else None, trigger=k.trigger,
+                            phase=k.phase, background=k.background))
+        g.add_node(eid, kind="event", label=label, date=date, background=k.background)
+    out = []
+    for i, c in enumerate(claims):
+        eid, date = event_of[assign[i].n]
+        new = replace(c, event=eid, copy_of=claims[copies[i]].id if i in copies else None)
+        if date and (feats[i].soft or _coarser_or_bound(c, date)):
+            new = replace(new, date=date, date_precision={10: "day", 7: "month"}.get(len(date), "year"))
+        out.append(new)
+        g.add_node(c.id, kind="claim", doc=c.doc, text=c.text)
+        g.add_edge(c.id, eid, reason=reason.get(i, {"rule": "member", "text": "member"}))
     for c in claims:
-        eid = "ev-" + c.doc
-        events.setdefault(eid, []).append(c.id)
-        g.add_edge(c.id, eid, reason="same document")
-        out.append(replace(c, event=eid))
-    evs = [Event(id=k, label=k, date=None, docs=(k[3:],), claims=tuple(v)) for k, v in sorted(events.items())]
-    return out, evs, g
+        if c.part_of and c.part_of in id_index:
+            g.add_edge(c.id, c.part_of, reason={"rule": "part", "text": f"{c.text!r} is part of {c.part_of}"})
+        for p in c.parts:
+            if p in id_index:
+                g.add_edge(c.id, p, reason={"rule": "total", "text": f"{c.text!r} sums {p}"})
+    groups = defaultdict(list)
+    for c in claims:
+        if c.group:
+            groups[c.doc, c.group].append(c.id)
+    for ids in groups.values():
+        for a, b in zip(ids, ids[1:]):
+            g.add_edge(a, b, reason={"rule": "group", "text": "listed together"})
+    for i, j in copies.items():
+        g.add_edge(claims[i].id, claims[j].id, reason={"rule": "duplicate", "text": "the same text published twice"})
+    for node, k, text, md, doc in mentions:
+        eid = event_of[k.n][0]
+        g.add_node(node, kind="mention", doc=doc, text=text, date=md[0].isoformat() if md[0] else None)
+        g.add_edge(node, eid, reason={"rule": "mention", "text": f"dates the event: {text[:80]!r}"})
+    events.sort(key=lambda e: (e.background, e.date or "9999", e.id))
+    return out, events, g
+
+
+def _coarser_or_bound(c, date: str) -> bool:
+    """Set the event's date on a claim with none, a coarser compatible one, or only its report
+    date (and, by the caller, one read from the sentences around it)."""
+    if not c.date:
+        return True
+    if c.date == date:
+        return False
+    if date.startswith(c.date):
+        return True
+    if c.report_date and c.date == c.report_date:
+        return date <= c.date
+    return False
+
+
+def why(graph, a: str, b: str) -> Optional[str]:
+    """Why two claims share an event: the reasons on their edges to it, or None."""
+    ea = [n for n in graph.neighbors(a) if graph.nodes[n].get("kind") == "event"]
+    eb = [n for n in graph.neighbors(b) if graph.nodes[n].get("kind") == "event"]
+    if not ea or ea != eb:
+        return None
+    return f"{graph.edges[a, ea[0]]['reason']['text']} | {graph.edges[b, ea[0]]['reason']['text']}"

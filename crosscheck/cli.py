@@ -10,10 +10,11 @@ import sys
 import click
 
 from . import __version__
-from .check import BaselineError, load_baseline, new_conflicts, write_baseline
+from .check import (BaselineError, BaselineMissing, describe, load_baseline, new_conflicts, step_summary,
+                    write_baseline)
 from .config import ConfigError, load_config
 from .pipeline import extract_paths, run
-from .render import claims_jsonl, claims_table, to_json, write_reports
+from .render import claims_jsonl, claims_table, terminal_summary, to_json, write_reports
 
 
 def _err(msg: str) -> None:
@@ -75,18 +76,27 @@ def extract(paths, as_json, **opts):
 @click.option("--sqlite", "sqlite_path", type=click.Path(dir_okay=False), default=None,
               help="Also write documents, claims, events and findings to this SQLite file.")
 def report(paths, outdir, as_json, sqlite_path, **opts):
-    """Align and reconcile the claims in PATHS and write the reports."""
+    """Align and reconcile the claims in PATHS and write the reports.
+
+    Writes report.md, claims.csv, findings.csv, report.html (one page that opens offline)
+    and report.json into the output folder; with --json prints the JSON only.
+    """
     config, kw = _kw(**opts)
     result = run(paths, config, **kw)
-    if as_json:
-        click.echo(to_json(result), nl=False)
-    else:
-        for p in write_reports(result, outdir):
-            click.echo(f"wrote {p}", err=True)
-    if sqlite_path:
-        from .render.sqlite import write_sqlite
-        write_sqlite(result, sqlite_path)
-        click.echo(f"wrote {sqlite_path}", err=True)
+    try:
+        if as_json:
+            click.echo(to_json(result), nl=False)
+        else:
+            for p in write_reports(result, outdir):
+                click.echo(f"wrote {p}", err=True)
+            click.echo(terminal_summary(result), nl=False)
+        if sqlite_path:
+            from .render.sqlite import write_sqlite
+            write_sqlite(result, sqlite_path)
+            click.echo(f"wrote {sqlite_path}", err=True)
+    except OSError as exc:
+        _err(f"{exc.filename or outdir}: cannot write ({exc.strerror or exc})")
+        sys.exit(2)
     sys.exit(_report_errors(result.errors))
 
 
@@ -95,24 +105,50 @@ def report(paths, outdir, as_json, sqlite_path, **opts):
 @click.option("--baseline", required=True, type=click.Path(dir_okay=False), help="JSON file of known conflicts.")
 @click.option("--update-baseline", is_flag=True, help="Write the current conflicts to the baseline and exit 0.")
 def check(paths, baseline, update_baseline, **opts):
-    """Exit 1 when the articles bring a conflict that the baseline does not list."""
+    """Exit 1 when the articles bring a conflict that the baseline does not list.
+
+    Exit 0: every conflict is in the baseline; 1: a new one (printed, and annotated
+    with ::error lines when GITHUB_ACTIONS is set); 2: bad usage or unreadable input.
+    A missing baseline counts as empty (every conflict is new); --update-baseline writes it.
+    """
     config, kw = _kw(**opts)
+    known, missing = set(), None
+    if not update_baseline:  # a corrupt baseline fails before the (long) run
+        try:
+            known = load_baseline(baseline)
+        except BaselineMissing as exc:
+            missing = exc
+        except BaselineError as exc:
+            _err(str(exc))
+            sys.exit(2)
     result = run(paths, config, **kw)
     code = _report_errors(result.errors)
     if code:
         sys.exit(code)
     if update_baseline:
-        write_baseline(baseline, result)
-        click.echo(f"wrote {baseline}", err=True)
+        try:
+            n = write_baseline(baseline, result)
+        except OSError as exc:
+            _err(f"{baseline}: cannot write baseline ({exc.strerror or exc})")
+            sys.exit(2)
+        click.echo(f"wrote {baseline} ({n} conflicts)", err=True)
         sys.exit(0)
-    try:
-        known = load_baseline(baseline)
-    except BaselineError as exc:
-        _err(str(exc))
-        sys.exit(2)
+    if missing is not None:
+        click.echo(f"crosscheck: warning: {missing}: every conflict counts as new; "
+                   "run with --update-baseline to accept the current ones", err=True)
     new = new_conflicts(result, known)
+    github = bool(os.environ.get("GITHUB_ACTIONS"))
     for f in new:
-        click.echo(f"new conflict: {f.explanation}")
+        click.echo("\n".join(describe(f, result, github=github)))
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if github and summary_path:
+        try:
+            with open(summary_path, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(new, result, baseline))
+        except OSError as exc:
+            _err(f"{summary_path}: cannot write the job summary ({exc.strerror or exc})")
+    total = len(new_conflicts(result, set()))
+    click.echo(f"{len(new)} new conflicts, {total - len(new)} known ({baseline})", err=True)
     sys.exit(1 if new else 0)
 
 

@@ -83,8 +83,11 @@ class Claim:
     date_precision: Optional[str] = None  # day | week | month | year
     date_text: Optional[str] = None   # the expression the date was read from
     report_date: Optional[str] = None # when the source reported it (publication date or "On Monday, X reported")
+    date_window: tuple = ()           # (first, last) ISO day the text allows for the happening, () when unknown
+    date_source: Optional[str] = None # sentence | context (preceding sentences) | report | lede | bound
     # filled by the align stage
     event: Optional[str] = None
+    copy_of: Optional[str] = None     # id of the same claim in the original when this text is a copy (dedup)
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -167,6 +170,8 @@ class Document:
     outlet: Optional[str] = None
     url: Optional[str] = None
     anchored: bool = True             # False when relative dates cannot be resolved
+    inferred_year: Optional[int] = None  # without a publication date: the year of the text's full dates
+    headline_dates: tuple = ()        # (date, precision, text, start) of dated headlines and link lines
 
     def to_json(self) -> dict:
         return asdict(self)

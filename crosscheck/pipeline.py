@@ -154,9 +154,9 @@ def run(paths: Iterable[str], config: Optional[Config] = None, **kw) -> Result:
     """Every stage over the articles under ``paths``."""
     config = config or load_config()
     articles, claims, documents, errors = extract_paths(paths, config, **kw)
-    dups = find_duplicates(articles)
+    dups = find_duplicates(articles, documents)
     documents = [replace(d, duplicate_of=dups.get(d.doc)) for d in documents]
-    claims, events, graph = align(claims, documents)
+    claims, events, graph = align(claims, documents, articles, dups, config)
     findings, estimates = reconcile(claims, events, documents, config)
     return Result(documents=documents, claims=claims, events=events, findings=findings,
                   estimates=estimates, errors=errors, articles={a.doc: a for a in articles}, graph=graph)

@@ -2,16 +2,901 @@
 
 Interface used by the pipeline:
     date_claims(article: Article, claims: list[Claim]) -> tuple[list[Claim], Document]
-Fills Claim.date / date_precision / date_text / report_date, and returns the
-Document record (publication date as known or inferred, ``anchored``).
+Fills Claim.date / date_precision / date_text / report_date (and the optional
+date_window / date_source), and returns the Document record (publication date
+as known or read from a dateline, ``anchored``, dated headlines).
+
+Steps:
+1. Layout: paragraphs (lines), sentences, headings, link lines, quoted speech,
+   and stories (a page may hold several, split at "Published in ..." lines,
+   bylines, wire datelines and headline + date-line pairs); a date never leaks
+   from one story into another.
+2. Temporal expressions: ``_TIMEX`` is tried only around trigger words (month
+   and weekday names, years, "ago", "week", "now" ...), which keeps the scan
+   linear and fast ("May 22, 2017", "Dec 27", "January 23-24", "mid-March",
+   "in 2011", "the first quarter of 2016", "early on Saturday", "last week",
+   "two months ago", "yesterday", "two days later", "now"). Each gets a role:
+   ``event``; ``report`` (a dateline, or tied to a reporting verb: "On Monday,
+   the ministry reported", "Putin stated last Friday", "told Reuters on
+   Monday"); ``bound`` ("since 2013", "until June 30, 2017", "by 2030": the edge
+   of a span, not the date of a happening); ``present`` ("now", "currently").
+3. Anchors: the publication date (or the story's dateline); without one, the
+   year of the article's full dates ("June 30, 2017") still places "March 14",
+   but relative expressions ("early on Saturday") stay unresolved: date None,
+   date_text kept, so that alignment can check the weekday. "Two days later"
+   counts from the story's previous event date.
+4. Resolution by datetime arithmetic (dateparser only for full date strings):
+   a bare weekday is the most recent such day on or before the anchor ("on
+   Monday" in a Monday article is that day), "last Friday" is strictly before,
+   "this Monday" is in the anchor's week; with a future cue ("will",
+   "scheduled", "next") the next such day. A month without a year later than
+   the publication month is of the previous year (of the next with a future cue).
+5. Per claim (``date_source`` says which): ``sentence``: an event expression of
+   the same sentence, the nearest within ``NEAR`` characters, not the claim's
+   own words, not an after/before clause the claim is outside of; ``report``:
+   only a report time: ``report_date`` is that day and the happening's window
+   the ``REPORT_WINDOW`` days up to it; ``bound``: the sentence states only a
+   span ("since 2013"): no date; ``context``: the up to ``LOOKBACK`` preceding
+   sentences of the story (not across a heading, not quoted speech, not link
+   lines; the happening's time before the report's); ``lede``: the story's
+   headline or first sentence, for the section it opens. Claims in headlines
+   and link lines are dated by their own words only.
+
+Dates: ``date`` is the finest ISO form (YYYY-MM-DD, YYYY-MM, YYYY) that contains
+the whole window of days the text allows (None when the window spans years);
+``date_window`` gives that window exactly (first, last day) and
+``date_precision`` the width the text states (day | week | month | year).
+``Document.headline_dates`` lists dated headlines and link lines ("First Group
+... to Leave ... on March 18"), for alignment to match with the claims of
+that phase; ``Document.inferred_year`` the year read from full dates when there
+is no publication date.
 """
 from __future__ import annotations
 
-from .model import Article, Document
+import bisect
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Optional
+
+from .model import Article, Document, replace
+
+LOOKBACK = 3          # preceding sentences of the same story searched for a date
+NEAR = 250            # in the claim's sentence, expressions this many characters away at most
+REPORT_WINDOW = 6     # a reported happening: the report day or up to this many days before
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+_DASH = r"\s*(?:-|–|—|to|and|through)\s*"
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
+_A = r"(?<![A-Za-z])"   # a word start that also allows glued footnote digits ("3Now")
+_WDP = rf"(?:(?:on\s+)?{_WD},?\s+(?:the\s+)?)?"   # "Monday, March 20": the weekday goes with the date
+
+_TIMEX = re.compile("|".join([
+    rf"(?P<iso>(?<!\d)(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d))",
+    rf"(?P<num>(?<![\d/.])(?P<n1>[0-3]?\d)[/.](?P<n2>[0-3]?\d)[/.](?P<ny>{_YEAR}))",
+    rf"(?P<mdr>{_A}{_WDP}(?P<r1m>{_MON})\s+(?P<r1a>{_DAY}){_DASH}(?P<r1b>{_DAY})(?:,?\s+(?P<r1y>{_YEAR}))?)",
+    rf"(?P<dmr>(?<!\d){_WDP}(?P<r2a>{_DAY}){_DASH}(?P<r2b>{_DAY})\s+(?:of\s+)?(?P<r2m>{_MON})(?:,?\s+(?P<r2y>{_YEAR}))?)",
+    rf"(?P<md>{_A}{_WDP}(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})(?:,?\s+(?P<mdy>{_YEAR}))?)",
+    rf"(?P<dm>(?<!\d){_WDP}(?:the\s+)?(?P<dmd>{_DAY})\s+(?:of\s+)?(?P<dmm>{_MON})(?:,?\s+(?P<dmy>{_YEAR}))?)",
+    rf"(?P<part>{_A}(?P<pp>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of"
+    rf"|the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of)[\s-]+(?P<pm>{_MON})(?:\s+(?P<py>{_YEAR}))?)",
+    rf"(?P<my>{_A}(?P<mym>{_MON})\s+(?:of\s+)?(?P<myy>{_YEAR}))",
+    rf"(?P<season>{_A}(?:the\s+)?(?P<sn>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<sy>{_YEAR}))",
+    rf"(?P<pmon>{_A}(?P<pmp>in|since|until|till|by|during|from|through|last|this|next|of|early|late|mid)"
+    rf"[\s-]+(?P<pmm>{_MON})(?![\w-])(?!,?\s+(?:of\s+)?\d))",
+    rf"(?P<qtr>{_A}(?:(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q(?P<qd>[1-4]))"
+    rf"(?:\s+of)?,?\s+(?P<qy>{_YEAR}))",
+    rf"(?P<yr2>{_A}(?:between|from)\s+(?P<ya>{_YEAR})\s*(?:and|to|-|–)\s*(?P<yb>{_YEAR}))",
+    rf"(?P<year>{_A}(?P<yp>in|since|until|till|by|during|from|through|of|early|late|mid|before|after)"
+    rf"[\s-]+(?:the\s+year\s+)?(?P<yy>{_YEAR}))",
+    rf"(?P<wd>{_A}(?:(?P<wmod>early|late|last|this|next|past|coming)\s+)?(?:(?P<wmod2>early|late)\s+)?"
+    rf"(?:on\s+)?(?P<wdn>{_WD})(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?(?![\w-]))",
+    rf"(?P<ago>{_A}(?P<an>{_NUM})\s+(?P<au>day|week|month|year)s?\s+ago\b)",
+    rf"(?P<rel>{_A}(?:(?P<rmod>earlier|later)\s+)?(?P<rw>the\s+day\s+before\s+yesterday|yesterday|today|tonight"
+    rf"|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
+    rf"|(?:this|last|next|past|previous|coming)\s+(?:week|weekend|month|year))(?![\w-]))",
+    rf"(?P<ana>{_A}(?:(?P<nn>{_NUM})\s+(?P<nu>day|week|month|year)s?\s+(?P<nd>later|earlier)"
+    rf"|the\s+(?P<nw>next|following|previous|preceding)\s+(?P<nu2>day|week|month|year)"
+    rf"|the\s+day\s+(?P<nd2>before|after)(?=\s*[,.;)]|\s*$)))",
+    rf"(?P<hrs>{_A}(?:the\s+)?(?:past|last|previous)\s+(?P<hn>\d{{1,3}}|twenty-four|forty-eight|seventy-two)\s+hours)",
+    rf"(?P<wknd>{_A}(?:over|at|on|during)\s+the\s+weekend|overnight)",
+    rf"(?P<aft>{_A}(?:(?P<an2>{_NUM})\s+(?P<au2>day|week|month|year)s?|hours)\s+(?P<ad>after|before)\b)",
+    rf"(?P<now>{_A}(?:now|currently|at\s+present|at\s+the\s+moment|so\s+far|to\s+date)(?![\w-])"
+    r"(?!\s+(?:away|from|as|out|ahead|behind|off|beyond|removed|too|enough|so|that)\b))",
+]), re.IGNORECASE)
+
+# Case matters for month and weekday names ("may" is a verb, "march" a noun).
+_CASED = re.compile(rf"{_MON}|{_WD}")
+_BOUND_PREP = re.compile(r"(?:\b(?:since|until|till|through|by|from|before)\s+(?:the\s+)?(?:early|late|mid)?[\s-]*)$",
+                         re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|going\s+to|due\s+to|scheduled|set\s+to|expected\s+to|plans?\s+to"
+                     r"|planned|to\s+be\s+held|is\s+to|are\s+to|next|upcoming|coming)\b", re.IGNORECASE)
+_REPORT_VERB = (r"(?:said|says|say|told|tells|reported|reports|announced|announces|stated|states|declared"
+                r"|confirmed|claimed|denounced|denied|added|noted|stressed|warned|wrote|tweeted|posted|insisted"
+                r"|revealed|disclosed|estimated|quoted|cited|speaking|talking|writing|according\s+to"
+                r"|(?:in\s+)?(?:a|an|its|his|her|their)\s+(?:statement|report|interview|briefing|announcement))")
+# "said on Monday", "told Reuters on Monday"; "Speaking to Chinese TV station Phoenix last week"
+_REPORT_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:(?:to|with|the|a|an|state|reporters|journalists|media|press|news"
+                            rf"|agency|[A-Z][\w.&'-]*)\s+){{0,5}}$"
+                            r"|\b(?:[Ss]peaking|[Tt]alking|[Ww]riting|in\s+an\s+interview)\s+(?:to|with)?\s*"
+                            r"(?:[\w.&'-]+\s+){0,5}$")
+_REPORT_AFTER = re.compile(rf"^\s*,\s*[^,;:]{{0,80}}?\b{_REPORT_VERB}\b")
+_SUBORD = re.compile(r"\b(?:after|before|since|until|following|once|when)\b", re.IGNORECASE)
+
+
+def _in_subclause(text: str, sent_start: int, pos: int) -> bool:
+    """Whether ``pos`` lies in an after/before/since... clause (no comma since its conjunction)."""
+    seg = text[max(sent_start, pos - 200):pos]
+    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
+    return bool(_SUBORD.search(seg, cut + 1))
+
+_BOUNDARY_LINE = re.compile(r"^\W*(?:(?:Published|Posted|Filed)\s+(?:in|under)\b|Subscribe\b|Tags?:|Share\s+this\b"
+                            r"|Related\s+(?:articles|stories|posts)\b|Read\s+more\b)", re.IGNORECASE)
+_BYLINE = re.compile(r"^\W*By\s+[A-Z][\w.'-]+(?:(?:\s+|\s*,\s*|\s+and\s+)[A-Z][\w.'-]+){0,6}\s*$")
+_DATELINE = re.compile(rf"\W*[A-Z][A-Za-z .'-]{{1,30}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}){{0,2}},\s+(?P<dt>{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}"
+                       rf"(?:,?\s+{_YEAR})?)\s*(?:\([^)]{{1,40}}\))?\s*[-–—:]?")
+_PUBLISHED_LINE = re.compile(r"^\W*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|:)?\s*", re.IGNORECASE)
+_CLOCK = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.!?:\"”’)]\W*$")
+_CAPTION = re.compile(r"\bREUTERS/|\bAP Photo\b|\bAFP(?: via Getty Images|/| PHOTO)|Getty Images|\bEPA(?:-EFE)?/|©"
+                      r"|^(?:Photo|Image|Picture|Credit|Caption|Image caption)\s*(?:[:/]|credit\b)", re.IGNORECASE)
+_LINK_LINE = re.compile(r"^\s*[-*•]?\s*\[[^\]]+\]\([^)]*\)[^\n]{0,80}$")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Gov|St|Prof|Rev|Jan|Feb|Mar|Apr|Jun|Jul"
+                     r"|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|Jr|Sr)|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
+_SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    low: Optional[date] = None       # the days the expression allows (None when unresolved)
+    high: Optional[date] = None
+    precision: Optional[str] = None  # day | week | month | year
+    role: str = "event"              # event | report | bound | present
+    quoted: bool = False
+    explicit_year: bool = False      # a full date with its year ("May 22, 2017")
+
+
+@dataclass
+class _Anchor:
+    day: Optional[date] = None       # the report day of the story (publication or dateline)
+    year: Optional[int] = None       # a year for month-day expressions when there is no day
+
+
+# --------------------------------------------------------------------------- layout
+
+@dataclass
+class _Para:
+    start: int
+    end: int
+    kind: str          # body | heading | link | boundary | dateline | byline | blank
+    story: int = 0
+
+
+def _paragraphs(text: str, offset: int) -> list:
+    paras = []
+    pos = offset
+    for line in text[offset:].splitlines(keepends=True):
+        s = line.strip()
+        a = pos + (len(line) - len(line.lstrip()))
+        b = a + len(s)
+        pos += len(line)
+        if not s or set(s) <= set("-*_=#•· "):
+            continue
+        if _BOUNDARY_LINE.match(s):
+            kind = "boundary"
+        elif _LINK_LINE.match(s):
+            kind = "link"
+        elif _BYLINE.match(s):
+            kind = "byline"
+        elif len(s) < 90 and any(ch.isdigit() for ch in s) and _date_line(s) is not None:
+            kind = "dateline"
+        elif _ENDS_SENTENCE.search(s, max(0, len(s) - 12)):
+            kind = "body"
+        elif (" " not in s and s[-1].isalnum()) or _CAPTION.search(s):
+            kind = "skip"          # a photo credit or caption, "Advertisement": neither text nor a section
+        else:
+            kind = "heading" if len(s) < 160 else "body"
+        paras.append(_Para(a, b, kind))
+    return paras
+
+
+def _date_line(s: str) -> Optional[re.Match]:
+    """The date match of a line that is only a date or a 'Published: <date>' line."""
+    core = _PUBLISHED_LINE.sub("", s, count=1) if _PUBLISHED_LINE.match(s) else s
+    core = _CLOCK.sub("", core.strip(" *_#|"), count=1).strip(" ,|-")
+    m = _TIMEX.match(core)
+    if m and (m.lastgroup in ("iso", "num", "md", "dm") and (m.group("iy") or m.group("ny") or m.group("mdy")
+                                                               or m.group("dmy"))):
+        rest = core[m.end():].strip(" ,|-–")
+        if not rest or _CLOCK.fullmatch(rest):
+            return m
+    return None
+
+
+def _stories(paras: list, datelines: dict) -> None:
+    """Number the stories of a page in place. A boundary line ends a story; a byline or a
+    dateline after body text starts one (taking the headline just before it along)."""
+    story, seen_body = 0, False
+    for i, p in enumerate(paras):
+        if p.kind == "boundary":
+            p.story = story
+            story += 1
+            seen_body = False
+            continue
+        starts_new = seen_body and (p.kind == "byline" or (p.kind == "body" and p.start in datelines)
+                                    or (p.kind == "dateline" and i and paras[i - 1].kind == "heading"))
+        if starts_new:
+            story += 1
+            seen_body = False
+            if i and paras[i - 1].kind == "heading":
+                paras[i - 1].story = story
+        p.story = story
+        if p.kind == "body":
+            seen_body = True
+
+
+# --------------------------------------------------------------------------- expressions
+
+def _month(s: str) -> int:
+    return _MONTHS[s.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _safe(y, m, d) -> Optional[date]:
+    try:
+        return date(y, m, d)
+    except (ValueError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_full(s: str, day_first: bool) -> Optional[date]:
+    """A full date string (with its year) through dateparser."""
+    import dateparser
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if day_first is not None:
+        settings["DATE_ORDER"] = "DMY" if day_first else "MDY"
+    dt = dateparser.parse(s, languages=["en"], settings=settings)
+    return dt.date() if dt else None
+
+
+def _future(text: str, start: int, end: int, sent_start: int) -> bool:
+    before = text[max(sent_start, start - 80):start]
+    return bool(_FUTURE.search(before) or re.match(r"\s*(?:next|coming)\b", text[start:end], re.I))
+
+
+def _year_for(month: int, anchor: _Anchor, future: bool) -> Optional[int]:
+    if anchor.day is not None:
+        y = anchor.day.year
+        if not future and month > anchor.day.month:
+            return y - 1
+        if future and month < anchor.day.month:
+            return y + 1
+        return y
+    return anchor.year
+
+
+def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
+    """(low, high, precision, explicit_year) of one match; low/high None when unresolved."""
+    g = m.groupdict()
+    kind = m.lastgroup
+    fut = _future(text, m.start(), m.end(), sent_start)
+    a = anchor.day
+    if kind == "iso":
+        d = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return d, d, "day" if d else None, True
+    if kind == "num":
+        n1, n2 = int(g["n1"]), int(g["n2"])
+        day_first = True if n1 > 12 else (False if n2 > 12 else None)
+        if day_first is None:   # ambiguous 03/04/2017: the reading not after the anchor, else day first
+            dmy, mdy = _safe(int(g["ny"]), n2, n1), _safe(int(g["ny"]), n1, n2)
+            day_first = not (a and dmy and mdy and dmy > a >= mdy)
+        d = _parse_full(m.group("num"), day_first)
+        return d, d, "day" if d else None, True
+    if kind in ("mdr", "dmr"):
+        k = "r1" if kind == "mdr" else "r2"
+        mon = _month(g[k + "m"])
+        y = int(g[k + "y"]) if g[k + "y"] else _year_for(mon, anchor, fut)
+        lo, hi = _safe(y, mon, _day(g[k + "a"])), _safe(y, mon, _day(g[k + "b"]))
+        if lo and hi and lo <= hi:
+            return lo, hi, "day", bool(g[k + "y"])
+        return None, None, None, False
+    if kind in ("md", "dm"):
+        mon = _month(g[kind + "m"])
+        yr = g[kind + "y"]
+        if yr:
+            d = _parse_full(m.group(kind), None) or _safe(int(yr), mon, _day(g[kind + "d"]))
+            return d, d, "day" if d else None, True
+        y = _year_for(mon, anchor, fut)
+        d = _safe(y, mon, _day(g[kind + "d"])) if y else None
+        return d, d, "day" if d else None, False
+    if kind in ("part", "my", "pmon"):
+        mon = _month(g["pm"] if kind == "part" else g["mym"] if kind == "my" else g["pmm"])
+        yr = g["py"] if kind == "part" else g["myy"] if kind == "my" else None
+        if yr:
+            y = int(yr)
+        elif kind == "pmon" and g["pmp"].lower() in ("last", "this", "next") and a:
+            p = g["pmp"].lower()
+            y = a.year - (mon >= a.month) if p == "last" else a.year + (mon < a.month) if p == "next" else a.year
+        elif kind == "pmon" and g["pmp"].lower() in ("early", "late", "mid"):
+            y = _year_for(mon, anchor, fut)
+        else:
+            y = _year_for(mon, anchor, fut)
+        if not y:
+            return None, None, None, False
+        lo, hi = date(y, mon, 1), _month_end(y, mon)
+        part = (g.get("pp") or g.get("pmp") or "").lower()
+        if part.startswith("early") or "beginning" in part or "start" in part:
+            hi = date(y, mon, 10)
+        elif part.startswith("mid") or "middle" in part:
+            lo, hi = date(y, mon, 11), date(y, mon, 20)
+        elif part.startswith("late") or "end" in part:
+            lo = date(y, mon, 21)
+        return lo, hi, "month", bool(yr)
+    if kind == "season":
+        y = int(g["sy"])
+        rng = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}.get(g["sn"].lower())
+        if rng:
+            return date(y, rng[0], 1), _month_end(y, rng[1]), "month", True
+        return date(y - 1, 12, 1), _month_end(y, 2), "month", True
+    if kind == "qtr":
+        q = int(g["qd"]) if g["qd"] else {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(
+            g["qn"].lower(), int(g["qn"][0]) if g["qn"][0].isdigit() else 0)
+        y = int(g["qy"])
+        return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "month", True
+    if kind == "yr2":
+        ya, yb = int(g["ya"]), int(g["yb"])
+        if ya <= yb:
+            return date(ya, 1, 1), date(yb, 12, 31), "year", True
+        return None, None, None, False
+    if kind == "year":
+        y = int(g["yy"])
+        return date(y, 1, 1), date(y, 12, 31), "year", True
+    if kind == "wd":
+        if a is None:
+            return None, None, None, False
+        wd = _WEEKDAYS[g["wdn"].lower()]
+        mod = (g["wmod"] or "").lower()
+        back = (a.weekday() - wd) % 7
+        if mod in ("last", "past"):
+            d = a - timedelta(days=back or 7)
+        elif mod in ("next", "coming"):
+            d = a + timedelta(days=((wd - a.weekday()) % 7) or 7)
+        elif mod == "this":
+            d = a - timedelta(days=a.weekday()) + timedelta(days=wd)   # the day of the anchor's week
+        elif fut:
+            d = a + timedelta(days=(wd - a.weekday()) % 7)
+        else:
+            d = a - timedelta(days=back)
+        return d, d, "day", False
+    if kind == "ago":
+        if a is None:
+            return None, None, None, False
+        n = g["an"].lower()
+        n = int(n) if n.isdigit() else _NUMWORDS.get(n.split()[-1])
+        u = g["au"].lower()
+        if n is None:
+            return None, None, None, False
+        if u == "day":
+            d = a - timedelta(days=n)
+            return d, d, "day", False
+        if u == "week":
+            c = a - timedelta(days=7 * n)
+            return c - timedelta(days=3), c + timedelta(days=3), "week", False
+        if u == "month":
+            y, mo = divmod(a.year * 12 + a.month - 1 - n, 12)
+            return date(y, mo + 1, 1), _month_end(y, mo + 1), "month", False
+        return date(a.year - n, 1, 1), date(a.year - n, 12, 31), "year", False
+    if kind == "rel":
+        w = re.sub(r"\s+", " ", g["rw"].lower())
+        earlier = (g["rmod"] or "").lower() == "earlier"
+        later = (g["rmod"] or "").lower() == "later"
+        if a is None:
+            return None, None, None, False
+        if w in ("today", "tonight") or w.startswith("this ") and w.split()[1] in ("morning", "afternoon", "evening"):
+            return a, a, "day", False
+        if w == "yesterday" or w == "last night":
+            d = a - timedelta(days=1)
+            return d, d, "day", False
+        if w == "the day before yesterday":
+            d = a - timedelta(days=2)
+            return d, d, "day", False
+        if w == "tomorrow":
+            d = a + timedelta(days=1)
+            return d, d, "day", False
+        which, unit = w.split()
+        if unit in ("week", "weekend"):
+            mon = a - timedelta(days=a.weekday())
+            if which in ("last", "past", "previous"):
+                mon -= timedelta(days=7)
+            elif which in ("next", "coming"):
+                mon += timedelta(days=7)
+            lo, hi = (mon + timedelta(days=5), mon + timedelta(days=6)) if unit == "weekend" else (mon, mon + timedelta(days=6))
+            if which == "this" and earlier:
+                hi = a
+            if which == "this" and later:
+                lo = a
+            if which == "past" and unit == "week":
+                lo, hi = a - timedelta(days=7), a
+            return lo, hi, "week", False
+        if unit == "month":
+            y, mo = a.year, a.month
+            if which in ("last", "previous"):
+                y, mo = divmod(y * 12 + mo - 2, 12)
+                mo += 1
+            elif which in ("next", "coming"):
+                y, mo = divmod(y * 12 + mo, 12)
+                mo += 1
+            lo, hi = date(y, mo, 1), _month_end(y, mo)
+            if which == "this" and earlier:
+                hi = a
+            if which == "past":
+                lo, hi = a - timedelta(days=30), a
+            return lo, hi, "month", False
+        y = a.year + {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+        lo, hi = date(y, 1, 1), date(y, 12, 31)
+        if which == "this" and earlier:
+            hi = a
+        if which == "past":
+            lo, hi = a - timedelta(days=365), a
+        return lo, hi, "year", False
+    if kind == "hrs":
+        if a is None:
+            return None, None, None, False
+        w = g["hn"].lower()
+        n = int(w) if w.isdigit() else {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}[w]
+        days = max(1, -(-n // 24))
+        return a - timedelta(days=days), a, "day" if days <= 1 else "week", False
+    if kind == "wknd":
+        if a is None:
+            return None, None, None, False
+        if m.group().lower() == "overnight":
+            return a - timedelta(days=1), a, "day", False
+        sat = a - timedelta(days=(a.weekday() - 5) % 7)      # the latest Saturday on or before the anchor
+        if fut:
+            sat = a + timedelta(days=(5 - a.weekday()) % 7)
+        return sat, sat + timedelta(days=1), "day", False
+    if kind == "now":
+        if a is None:
+            return None, None, None, False
+        hi = a + timedelta(days=7) if fut else a
+        return a - timedelta(days=7), hi, "week", False
+    return None, None, None, False
+
+
+# Words that every temporal expression holds (its "core"); the full pattern is tried only
+# around them, which is ~10x faster than running the alternation at every position.
+_TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(
+    "today tonight tomorrow yesterday now currently present moment far date ago week weekend month year "
+    "spring summer fall autumn winter night morning afternoon evening quarter q day later earlier following "
+    "previous preceding next hours weekend overnight after before".split())
+# Words an expression may begin with (the trigger itself is always tried).
+_STARTERS = _TRIGGERS | frozenset(_NUMWORDS) | frozenset(
+    "in since until till by during from through last this next of early late mid the end beginning start middle "
+    "on between past coming previous preceding earlier later over at so to first second third fourth st nd rd th "
+    "spring summer fall autumn winter".split())
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_WORD = re.compile(r"[a-z]+")
+_DIGIT_TRIGGER = re.compile(r"(?:1[89]|20)\d\d(?!\d)|\d\d?[/.]\d")
+
+
+def _find_timexes(text: str, start: int = 0, end: Optional[int] = None):
+    """The temporal expressions of ``text[start:end]`` in order: regex matches of ``_TIMEX``
+    that begin at most 4 words before a trigger word (or a year, or a d/m digit) and reach past it."""
+    end = len(text) if end is None else end
+    low = text[start:end].lower()
+    hits = [start + m.start() for m in _WORD.finditer(low) if m.group() in _TRIGGERS]
+    hits += [m.start() for m in _DIGIT_TRIGGER.finditer(text, start, end)]
+    hits.sort()
+    last_end = start
+    for p in hits:
+        if p < last_end:
+            continue
+        line = max(start, last_end, p - 60)
+        line = max(line, text.rfind("\n", line, p) + 1)
+        starts = [t.start() for t in _TOKEN.finditer(text, line, p)
+                  if t.group()[0].isdigit() or t.group().lower() in _STARTERS][-4:]
+        starts.append(p)
+        for s in starts:
+            m = _TIMEX.match(text, s, end)
+            if m and m.end() > p and _case_ok(m):
+                last_end = m.end()
+                yield m
+                break
+
+
+def _shift(m: re.Match, ref: Optional[Timex]) -> tuple:
+    """An anaphoric expression ("two days later", "the next day") from the story's previous date."""
+    if ref is None or ref.low is None:
+        return None, None, None, False
+    g = m.groupdict()
+    if g["nd2"]:
+        n, unit, sign = 1, "day", -1 if g["nd2"].lower() == "before" else 1
+    elif g["nw"]:
+        n, unit, sign = 1, g["nu2"].lower(), -1 if g["nw"].lower() in ("previous", "preceding") else 1
+    else:
+        w = g["nn"].lower()
+        n = int(w) if w.isdigit() else _NUMWORDS.get(w.split()[-1])
+        unit, sign = g["nu"].lower(), -1 if g["nd"].lower() == "earlier" else 1
+    return _offset(ref, n, unit, sign)
+
+
+def _after(m: re.Match, ref: Optional[Timex]) -> tuple:
+    """"..., a day after 2,000 people gathered": the happening of the after-clause is that far
+    before the main clause's date (``ref``); "a day before" after it; "hours after" the same day or the one before."""
+    if ref is None or ref.low is None:
+        return None, None, None, False
+    g = m.groupdict()
+    sign = -1 if g["ad"].lower() == "after" else 1
+    if not g["au2"]:                                   # "hours after"
+        if ref.precision != "day":
+            return None, None, None, False
+        lo, hi = (ref.low - timedelta(days=1), ref.high) if sign < 0 else (ref.low, ref.high + timedelta(days=1))
+        return lo, hi, "day", False
+    w = g["an2"].lower()
+    return _offset(ref, int(w) if w.isdigit() else _NUMWORDS.get(w.split()[-1]), g["au2"].lower(), sign)
+
+
+def _offset(ref: Timex, n: Optional[int], unit: str, sign: int) -> tuple:
+    if n is None:
+        return None, None, None, False
+    if unit in ("day", "week"):
+        if ref.precision != "day":
+            return None, None, None, False
+        c = ref.low + timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return (c, c, "day", False) if unit == "day" else (c - timedelta(days=3), c + timedelta(days=3), "week", False)
+    if unit == "month":
+        y, mo = divmod(ref.low.year * 12 + ref.low.month - 1 + sign * n, 12)
+        return date(y, mo + 1, 1), _month_end(y, mo + 1), "month", False
+    y = ref.low.year + sign * n
+    return date(y, 1, 1), date(y, 12, 31), "year", False
+
+
+def _case_ok(m: re.Match) -> bool:
+    """Month and weekday names must be capitalised as names ("May 2014", not "may"); a
+    relative word in capitals is a name ("USA TODAY")."""
+    if m.lastgroup in ("rel", "now") and len(m.group()) > 3 and m.group().isupper():
+        return False
+    for name in _CASED.finditer(m.group()):
+        if not name.group()[0].isupper():
+            return False
+    return True
+
+
+def _role(m: re.Match, text: str, sent_start: int, sent_end: int) -> str:
+    kind = m.lastgroup
+    if kind == "now":
+        return "present"
+    s = m.group()
+    first = s.split()[0].lower().rstrip("-") if s.split() else ""
+    if first in ("since", "until", "till", "through", "by", "from", "before", "after") \
+            or _BOUND_PREP.search(text[max(sent_start, m.start() - 20):m.start()]):
+        return "bound"
+    if kind in ("wd", "rel") or kind in ("md", "dm", "mdr", "dmr", "pmon", "ago"):
+        before = text[max(sent_start, m.start() - 80):m.start()]
+        after = text[m.end():min(sent_end, m.end() + 120)]
+        if _REPORT_BEFORE.search(before):
+            return "report"
+        # sentence-initial "On Monday, the ministry reported ..."
+        if m.start() - sent_start < 8 and not text[sent_start:m.start()].strip(" \"“'‘([") \
+                and _REPORT_AFTER.match(after):
+            return "report"
+    return "event"
+
+
+# --------------------------------------------------------------------------- the stage
+
+@dataclass
+class _Sent:
+    start: int
+    end: int
+    para: int
+
+
+def _sentences(text: str, paras: list) -> list:
+    out = []
+    for i, p in enumerate(paras):
+        s = p.start
+        for m in _SENT_END.finditer(text, p.start, p.end):
+            if _ABBREV.search(text[max(p.start, m.start() - 12):m.start() + 1]):
+                continue
+            out.append(_Sent(s, m.end(), i))
+            s = m.end()
+            while s < p.end and text[s].isspace():
+                s += 1
+        if s < p.end:
+            out.append(_Sent(s, p.end, i))
+    return out
+
+
+def _quoted_spans(text: str, paras: list) -> list:
+    spans = []
+    for p in paras:
+        seg = text[p.start:p.end]
+        for m in re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^’]{20,}’", seg):
+            spans.append((p.start + m.start(), p.start + m.end()))
+    spans.sort()
+    return spans
+
+
+def _inside(spans: list, starts: list, a: int, b: int) -> bool:
+    i = bisect.bisect_right(starts, a) - 1
+    return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
+
+
+def _iso(lo: Optional[date], hi: Optional[date]) -> Optional[str]:
+    if lo is None or hi is None:
+        return None
+    if lo == hi:
+        return lo.isoformat()
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{lo.year:04d}-{lo.month:02d}"
+    if lo.year == hi.year:
+        return f"{lo.year:04d}"
+    return None
+
+
+def _analyse(article: Article):
+    text = article.text
+    paras = _paragraphs(text, article.body_start)
+    datelines = {}
+    for p in paras:
+        if p.kind == "body":
+            dm = _DATELINE.match(text, p.start, p.end)
+            if dm:
+                datelines[p.start] = dm
+    _stories(paras, datelines)
+    sents = _sentences(text, paras)
+    sent_starts = [s.start for s in sents]
+    quotes = _quoted_spans(text, paras)
+    q_starts = [q[0] for q in quotes]
+    para_starts = [p.start for p in paras]
+
+    # raw matches with their sentence
+    raw = []
+    for m in _find_timexes(text, article.body_start):
+        si = bisect.bisect_right(sent_starts, m.start()) - 1
+        if si < 0 or m.start() >= sents[si].end:
+            continue
+        raw.append((m, si))
+
+    # anchors: the article's publication date, else a date line of the page
+    published, published_from = article.published, article.published_from
+    pub_day = _to_date(published)
+    story_day: dict = {}
+    for p in paras:
+        if p.kind == "dateline":
+            dm = _date_line(text[p.start:p.end])
+            d = _resolve(dm, dm.string, _Anchor(), 0)[0] if dm else None
+            if d and p.story not in story_day:
+                story_day[p.story] = d
+    if pub_day is None and story_day:
+        first = min(story_day)
+        pub_day = story_day[first]
+        published, published_from = pub_day.isoformat(), "dateline"
+    years = [int(m.group("iy") or m.group("ny") or m.group("mdy") or m.group("dmy") or m.group("r1y") or m.group("r2y"))
+             for m, _ in raw if m.lastgroup in ("iso", "num", "md", "dm", "mdr", "dmr")
+             and (m.group("iy") or m.group("ny") or m.group("mdy") or m.group("dmy") or m.group("r1y") or m.group("r2y"))]
+    inferred_year = max(years) if years else None
+
+    pub_year = int(published[:4]) if published and re.match(r"\d{4}(?:-\d\d)?$", published) else None
+    doc_anchor = _Anchor(pub_day, pub_day.year if pub_day else pub_year or inferred_year)
+    anchors = {}
+    # a dateline inside a story ("Moscow, Dec 27 (Prensa Latina)") anchors that story only
+    for p in paras:
+        dm = datelines.get(p.start)
+        if dm and p.story not in anchors:
+            tm = _TIMEX.search(dm.group("dt"))
+            if tm:
+                lo, hi, prec, _ = _resolve(tm, dm.group("dt"), doc_anchor, 0)
+                anchors[p.story] = (_Anchor(lo, lo.year) if lo else _Anchor(None, None),
+                                    Timex(dm.start("dt"), dm.end("dt"), dm.group("dt"), lo, hi, prec, "report"))
+    for st, d in story_day.items():
+        anchors.setdefault(st, (_Anchor(d, d.year), None))
+
+    dateline_spans = {(dm.start("dt"), dm.end("dt")) for dm in datelines.values()}
+    timexes = []
+    last_ref: dict = {}      # story -> its latest event date (for "two days later")
+    sent_ref: dict = {}      # sentence -> its latest event date (for ", a day after ...")
+    for m, si in raw:
+        s = sents[si]
+        st = paras[s.para].story
+        anchor = anchors.get(st, (doc_anchor, None))[0]
+        if m.lastgroup == "ana":
+            lo, hi, prec, explicit = _shift(m, last_ref.get(st))
+        elif m.lastgroup == "aft":
+            lo, hi, prec, explicit = _after(m, sent_ref.get(si))
+        else:
+            lo, hi, prec, explicit = _resolve(m, text, anchor, s.start)
+        # a dateline ("Moscow, Dec 27 (Prensa Latina) ...") is the time of the report
+        role = "report" if (m.start(), m.end()) in dateline_spans else _role(m, text, s.start, s.end)
+        t = Timex(m.start(), m.end(), m.group(), lo, hi, prec, role,
+                  _inside(quotes, q_starts, m.start(), m.end()), explicit)
+        timexes.append((t, si))
+        if role == "event" and lo is not None and not t.quoted:
+            last_ref[st] = t
+            if m.lastgroup != "aft":
+                sent_ref[si] = t
+    # the title, when ingest keeps it apart from the text, is the first story's headline
+    title = []
+    if article.title:
+        for m in _find_timexes(article.title):
+            lo, hi, prec, explicit = _resolve(m, article.title, anchors.get(0, (doc_anchor, None))[0], 0)
+            title.append(Timex(-1, -1, m.group(), lo, hi, prec, _role(m, article.title, 0, len(article.title)),
+                               False, explicit))
+    return dict(title=title, text=text, paras=paras, sents=sents, sent_starts=sent_starts, quotes=quotes, q_starts=q_starts,
+                para_starts=para_starts, timexes=timexes, anchors=anchors, doc_anchor=doc_anchor,
+                published=published, published_from=published_from, inferred_year=inferred_year)
+
+
+def _to_date(s: Optional[str]) -> Optional[date]:
+    if not s:
+        return None
+    try:
+        return datetime.strptime(s[:10], "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
+def _pick(claim, si: int, a: dict) -> tuple:
+    """(timex, source, report timex) for one claim; timex None when nothing dates it."""
+    sents, text, paras, by_sent = a["sents"], a["text"], a["paras"], a["by_sent"]
+    sent = sents[si]
+    story = paras[sent.para].story
+    every = by_sent.get(si, ())
+    if every and (every[0].start < claim.start - NEAR or every[-1].end > claim.end + NEAR):
+        starts = a["by_sent_starts"][si]          # a long sentence: only the expressions near the claim
+        every = every[bisect.bisect_left(starts, claim.start - NEAR):bisect.bisect_right(starts, claim.end + NEAR)]
+    own = [t for t in every if t.start < claim.end and claim.start < t.end]
+    here = [t for t in every if t not in own]
+    report = next((t for t in here if t.role == "report"), None)
+    usable = []
+    for t in here:
+        if t.role not in ("event", "present"):
+            continue
+        # an expression inside an after/before clause dates only that clause
+        if t.end <= claim.start and _in_subclause(text, sent.start, t.start) \
+                and re.search(r"[,;:]", text[t.end:claim.start]):
+            continue
+        usable.append(t)
+    if usable:
+        def dist(t):
+            return (t.start - claim.end) if t.start >= claim.end else (claim.start - t.end)
+        return min(usable, key=lambda t: (dist(t), t.start > claim.start)), "sentence", report
+    if report is not None:
+        return report, "report", report
+    if paras[sent.para].kind != "body":
+        return None, None, None          # a headline or link line is dated by its own words only
+    if every:
+        # the sentence states its own time frame ("since 2013", or the figure is itself a
+        # duration "two months ago"): no date from elsewhere
+        bound = next((t for t in here if t.role == "bound"), None)
+        return (bound, "bound", None) if bound else (None, None, None)
+    # preceding sentences of the same story
+    j, n = si - 1, 0
+    while j >= 0 and n < LOOKBACK:
+        p = paras[sents[j].para]
+        if p.story != story or p.kind == "heading":
+            break
+        if p.kind == "body":
+            n += 1
+            prev = by_sent.get(j, ())
+            # the happening's time before the time it was reported ("killed 25 on Sunday, a monitor said on Monday")
+            t = next((t for t in reversed(prev) if not t.quoted and t.role in ("event", "present")), None) or \
+                next((t for t in reversed(prev) if not t.quoted and t.role == "report"), None)
+            if t is not None:
+                return (t, "report", t) if t.role == "report" else (t, "context", None)
+        j -= 1
+    # the story's headline or lede, for the section it opens (not across a sub-heading)
+    lede = a["lede"].get(story)
+    if lede is not None:
+        li = a["lede_sent"][story]
+        if li <= si and not any(paras[k].kind == "heading" for k in range(sents[li].para, sent.para + 1)):
+            return lede, "lede", None
+    return None, None, None
+
+
+def _ledes(a: dict) -> None:
+    """The lede of each story: the first event expression of its headline or first body
+    sentence (not one inside an after/before clause)."""
+    sents, paras, by_sent = a["sents"], a["paras"], a["by_sent"]
+    first_body: dict = {}
+    for si, s in enumerate(sents):
+        p = paras[s.para]
+        if p.kind == "body" and p.story not in first_body:
+            first_body[p.story] = si
+    lede = {}
+    for st, si in first_body.items():
+        cands = list(a["title"]) if st == min(first_body) else []
+        for j in range(si - 1, -1, -1):            # the headline just before the lede
+            if paras[sents[j].para].story != st:
+                break
+            if paras[sents[j].para].kind == "heading":
+                cands += by_sent.get(j, [])
+                break
+        cands += [t for t in by_sent.get(si, []) if not _in_subclause(a["text"], sents[si].start, t.start)]
+        cands = [t for t in cands if t.role == "event" and not t.quoted]
+        if cands:
+            lede[st] = cands[0]
+    a["lede"], a["first_body"] = lede, first_body
+    a["lede_sent"] = first_body
 
 
 def date_claims(article: Article, claims: list):
-    """STUB: no dates."""
-    return list(claims), Document(doc=article.doc, published=article.published,
-                                  published_from=article.published_from, title=article.title,
-                                  outlet=article.outlet, url=article.url, anchored=bool(article.published))
+    """Date each claim of one article. Pure function of the article and its claims."""
+    a = _analyse(article)
+    paras, sents = a["paras"], a["sents"]
+    by_sent: dict = {}
+    for t, si in a["timexes"]:
+        by_sent.setdefault(si, []).append(t)
+    a["by_sent"] = by_sent
+    a["by_sent_starts"] = {si: [t.start for t in ts] for si, ts in by_sent.items()}
+    _ledes(a)
+
+    headlines = [(_iso(t.low, t.high), t.precision, t.text, t.start) for t in a["title"]
+                 if t.low is not None and t.role != "bound"]
+    for t, si in a["timexes"]:
+        if paras[sents[si].para].kind in ("heading", "link") and t.low is not None and t.role != "bound":
+            headlines.append((_iso(t.low, t.high), t.precision, t.text, t.start))
+
+    out = []
+    for c in claims:
+        si = bisect.bisect_right(a["sent_starts"], c.start) - 1
+        t = source = report = None
+        story = 0
+        if si >= 0:
+            t, source, report = _pick(c, si, a)
+            story = paras[sents[si].para].story
+        anchor = a["anchors"].get(story, (a["doc_anchor"], None))[0]
+        report_day = anchor.day
+        if report is not None:
+            report_day = report.high if report.precision == "day" else None
+        lo = hi = prec = None
+        text_ = t.text if t is not None else None
+        if t is not None and source != "bound":
+            if t.role == "report":
+                if t.low is not None:
+                    lo, hi, prec = t.low - timedelta(days=REPORT_WINDOW), t.high, "week"
+            else:
+                lo, hi, prec = t.low, t.high, t.precision
+        iso = _iso(lo, hi)
+        out.append(replace(c, date=iso, date_precision=prec if lo else None, date_text=text_,
+                           report_date=report_day.isoformat() if report_day else None,
+                           date_window=(lo.isoformat(), hi.isoformat()) if lo else (),
+                           date_source=source))
+    doc = Document(doc=article.doc, published=a["published"], published_from=a["published_from"],
+                   title=article.title, outlet=article.outlet, url=article.url,
+                   anchored=a["doc_anchor"].day is not None,
+                   inferred_year=a["inferred_year"] if a["doc_anchor"].day is None else None,
+                   headline_dates=tuple(headlines))
+    return out, doc
+
+
+def find_timexes(article: Article) -> list:
+    """Every temporal expression of the article, resolved (for tests and reports)."""
+    return [t for t, _ in _analyse(article)["timexes"]]

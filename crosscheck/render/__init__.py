@@ -3,7 +3,12 @@
     to_json(result) -> str                 # the contract's report object
     claims_jsonl(claims) -> str            # the contract's extract output
     claims_table(claims) -> str            # terminal table (tabulate)
-    write_reports(result, outdir) -> list[Path]   # Markdown, CSV, HTML (+ whatever else)
+    terminal_summary(result) -> str        # counts and conflicts, for `report` on a terminal
+    write_reports(result, outdir) -> list[Path]   # report.md, claims.csv, findings.csv, report.html, report.json
+
+Other entry points: markdown.render_markdown, csvout.claims_csv / findings_csv,
+html.render_html, picture.timeline_svg, sqlite.write_sqlite. Every file is written
+atomically (a temp file in the same folder, then os.replace).
 """
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ import json
 from pathlib import Path
 
 from tabulate import tabulate
+
+from ._common import atomic_write
 
 
 def to_json(result) -> str:
@@ -27,12 +34,29 @@ def claims_table(claims) -> str:
     return tabulate(rows, headers=["doc", "offset", "text", "value", "qualifier", "counted", "category", "said by"])
 
 
+def terminal_summary(result) -> str:
+    """What `report` prints: the counts, then the conflicts (event, category, explanation)."""
+    from ._common import View
+
+    v = View(result)
+    out = v.summary_line() + "\n"
+    conflicts = v.conflicts()
+    if conflicts:
+        rows = [(v.event_label(f.event), f.category or "", f.explanation) for f in conflicts]
+        out += "\n" + tabulate(rows, headers=["event", "category", "conflict"], maxcolwidths=[30, 10, 70]) + "\n"
+    return out
+
+
+REPORT_FILES = ("report.md", "claims.csv", "findings.csv", "report.html", "report.json")
+
+
 def write_reports(result, outdir) -> list:
-    """STUB: Markdown claims table and JSON."""
+    """Write the Markdown, CSV, HTML and JSON reports into ``outdir``; returns their paths."""
+    from .csvout import claims_csv, findings_csv
+    from .html import render_html
+    from .markdown import render_markdown
+
     out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    md = out / "report.md"
-    md.write_text("# crosscheck report\n\n" + claims_table(result.claims) + "\n", encoding="utf-8")
-    js = out / "report.json"
-    js.write_text(to_json(result), encoding="utf-8")
-    return [md, js]
+    texts = {"report.md": render_markdown(result), "claims.csv": claims_csv(result),
+             "findings.csv": findings_csv(result), "report.html": render_html(result), "report.json": to_json(result)}
+    return [atomic_write(out / name, texts[name]) for name in REPORT_FILES]
