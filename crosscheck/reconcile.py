@@ -464,7 +464,8 @@ def _role(c) -> Optional[str]:
 _LINK_LINE = re.compile(r"^\W*(related|read more|see also|also read|more on this|watch|listen)\b\s*:?|^\s*[\u27a4\u25ba>\u2022]\s*"
                         r"(?:read|related|see)", re.I)
 _FORECAST_CUE = re.compile(r"\b(expect\w*|predict\w*|forecast\w*|fear\w*|could|likely|projected|warn\w*|may|might)\b"
-                           r"[^.]*\b(rise|climb|reach|double|increase|exceed|top|grow|hit)\b", re.I)
+                           r"[^.]{0,60}\b(?:rise|climb|reach|double|increase|exceed|top|grow|hit)\w*\s+"
+                           r"(?:(?:to|past|above|over|as high as|beyond|about|some|nearly|more than)\s+)*$", re.I)
 _SCOPE_AFTER = re.compile(r"^\s*(?:people\s+|\w+\s+)?(?:alone|of (?:them|whom|those|these)|among them|"
                           r"in (?:the capital|one |a single |the city of|the town of|the village of))", re.I)
 _SCOPE_BEFORE = re.compile(r"\b(?:my|his|her|their|our|your|including|among them|of whom)\s+$", re.I)
