@@ -875,9 +875,15 @@ _SUBGROUP = re.compile(r"\b(officers?|men|police(?:men|women)?|cops?|soldiers?|t
                        r"students?|pupils?|teachers?|stewards?|rescuers?)\b", re.I)
 
 
+_NATIONWIDE = re.compile(r"\b(across the country|nationwide|countrywide|all over the country|"
+                         r"in \d+ (?:cities|towns|provinces|regions|states))\b", re.I)
+
+
 def _subgroup(it) -> Optional[str]:
     """A figure of a distinct group ('three officers were injured', 'two children') is a part of the
     event's count, not a rival figure for it: it meets only figures of the same group."""
+    if it.claim is not None and _NATIONWIDE.search(it.claim.sentence or ""):
+        return "nationwide"       # 'across the country, 250,000 joined' is another whole than the capital's march
     m = _SUBGROUP.search((it.claim.counted if it.claim is not None else "") or "")
     if not m:
         return None

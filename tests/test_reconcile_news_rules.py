@@ -245,3 +245,13 @@ def test_a_forecast_word_elsewhere_in_the_sentence_leaves_the_figure_a_count():
                category="killed", report="2024-01-02"),
           sent("b1", "b", "90 people", "The storm killed 90 people.", 90, category="killed", report="2024-01-02")]
     assert kinds_of(run(cl)[0], "conflict") == ["conflict"]
+
+
+def test_a_nationwide_figure_is_another_whole_than_one_citys():
+    cl = [sent("a1", "a", "about 20,000 people", "Police said about 20,000 people marched in the city.", 20000,
+               "approx", report="2024-03-09"),
+          sent("b1", "b", "more than 300,000 people", "Across the country more than 300,000 people marched in 40 "
+               "cities.", 300000, "gt", report="2024-03-09"),
+          sent("c1", "c", "400,000 people", "The union said 400,000 people marched nationwide.", 400000,
+               report="2024-03-09")]
+    assert kinds_of(run(cl)[0], "conflict") == []
