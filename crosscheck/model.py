@@ -172,6 +172,11 @@ class Document:
     anchored: bool = True             # False when relative dates cannot be resolved
     inferred_year: Optional[int] = None  # without a publication date: the year of the text's full dates
     headline_dates: tuple = ()        # (date, precision, text, start) of dated headlines and link lines
+    # a wire dateline with a month and day but no year anywhere on the page ("DRAVIK, March 11
+    # (Meridian) -"), as ISO 8601 "--MM-DD"; its story's relative dates ("on Saturday") stay
+    # unresolved (date None, date_text kept): align may take the year from sibling articles
+    # of the same story, resolve the dateline, then the claims' date_text against it
+    dateline: Optional[str] = None
 
     def to_json(self) -> dict:
         return asdict(self)
