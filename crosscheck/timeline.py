@@ -218,7 +218,8 @@ _DATELINE = re.compile(rf"\W*[A-Z][A-Za-z .'-]{{1,30}}(?:,\s*[A-Z][A-Za-z .'-]{{
                        rf"(?:,?\s+{_YEAR})?)\s*(?:\([^)]{{1,40}}\))?\s*[-–—:]?")
 _PUBLISHED_LINE = re.compile(r"^\W*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|:)?\s*", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ght|un|ne)\b", re.IGNORECASE)
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*|\(c\)\s*)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*|\(c\)\s*)?(?:[A-Z][\w.&'-]*\s+){0,4}"
+                        r"((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _CLOCK = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.!?:\"”’)]\W*$")
 _CAPTION = re.compile(r"\bREUTERS/|\bAP Photo\b|\bAFP(?: via Getty Images|/| PHOTO)|Getty Images|\bEPA(?:-EFE)?/|©"

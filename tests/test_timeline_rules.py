@@ -189,7 +189,8 @@ def test_a_wire_dateline_takes_the_year_from_a_copyright_line():
     assert doc.dateline is None
 
 
-@pytest.mark.parametrize("line", ["Copyright 2023 Meridian News", "Updated: 28 Apr 2023 10:05 GMT"])
+@pytest.mark.parametrize("line", ["Copyright 2023 Meridian News", "Updated: 28 Apr 2023 10:05 GMT",
+                                  "(c) Copyright Thomson Reuters 2023", "Last updated on April 28, 2023 at 10:05 a.m."])
 def test_a_wire_dateline_takes_the_year_from_a_footer_or_published_line(line):
     text = f"KATHMANDU, April 27 (Reuters) - Rescuers pulled 14 people alive from the rubble.\n\n{line}\n"
     _, doc = dated_all(text, ["14 people"], published=None)
