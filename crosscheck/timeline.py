@@ -160,7 +160,8 @@ _TARGET_WORDS = re.compile(r"(?i:target|deadline|goal|aim|time(?:table|line))")
 _TARGET_BEFORE = re.compile(r"\b(?:targets?|targeted|deadlines?|goals?|aims?|timetable|timeline)\b(?:\s+[\w-]+){0,3}\s*$",
                             re.IGNORECASE)
 # a running toll: "the death toll rose to 112 on Saturday" (the day it was reported, not the disaster's)
-_TOLL = re.compile(r"\btolls?\b[^.;:]{0,100}?\b(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|stood|stands"
+_TOLL = re.compile(r"\b(?:tolls?|death\s+count|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities|casualties"
+                   r"|people\s+(?:killed|dead|missing|injured))|deaths|fatalities|casualties)\b[^.;:]{0,100}?\b(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|stood|stands"
                    r"|passed|passes|topped|tops|jumped|jumps|soared|soars|increased|increases|hit|hits|mounted"
                    r"|mounts|grew|grown|grows)\b", re.IGNORECASE)
 # a tally as of the report: present perfect ("has now scorched 45,000 acres", "have been killed"),
@@ -673,7 +674,8 @@ def _case_ok(m: re.Match) -> bool:
 def _running_toll(text: str, sent_start: int, pos: int) -> bool:
     """Whether a toll verb ("the death toll rose to") comes before ``pos`` in the same clause."""
     a = max(sent_start, pos - 160)
-    if "toll" not in text[a:pos].lower():
+    seg = text[a:pos].lower()
+    if "toll" not in seg and "dea" not in seg and "number" not in seg and "casualt" not in seg and "fatalit" not in seg:
         return False
     last = None
     for last in _TOLL.finditer(text, a, pos):
@@ -940,13 +942,13 @@ def _tally(text: str, sent: "_Sent", claim) -> Optional[str]:
     return None
 
 
-_BACKGROUND = re.compile(r"\bhome\s+to\b|\bpopulations?\b|\b(?:had|has|have)\s+(?:a\s+)?(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?"
-                         r"[\d,.]+(?:\s+(?:million|thousand))?\s+(?:people|residents|inhabitants|citizens)\b|\bpre-?war\b|\bbefore\s+the\s+war\b|\binhabitants\b|\bcapacity\b|\blicen[cs]ed\s+to\b"
-                         r"|\bbeds\b|-member\b|\bmembers(?:hip)?\b|\b(?:km|kilometres?|kilometers?|miles?|metres?|meters?)"
-                         r"[\s-]+long\b|\blong\b|\bbuilt\s+in\b|\bfounded\b|\bemploys?\b|\b(?:a|per|each|every)\s+year\b"
-                         r"|\bannual(?:ly)?\b|\bcovered\s+by\b|\bhas\s+(?:about\s+|some\s+|around\s+)?\d[\d,.]*\s+\w+\s*$"
-                         r"|\bwhich\s+has\b|\bseats?\b|\bmajority\b|\bretirement\s+age\b|\bof\s+GDP\b|\bborders?\b"
-                         r"|\bmagnitude\b(?=.*\b(?:scale|zone|fault)\b)", re.IGNORECASE)
+_BACKGROUND = re.compile(r"\bhome\s+to\b|\bpopulations?\b|\binhabitants\b|\bcapacity\b|\blicen[cs]ed\s+to\b|\bbeds\b"
+                         r"|\b(?:had|has|have)\s+(?:a\s+)?(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?[\d,.]+"
+                         r"(?:\s+(?:million|thousand))?\s+(?:people|residents|inhabitants|citizens)\b|\bpre-?war\b"
+                         r"|\bbefore\s+the\s+war\b|-member\b|\bmembership\b|\bbuilt\s+in\b|\bfounded\b|\bemploys?\b"
+                         r"|\b(?:km|kilometres?|kilometers?|miles?|metres?|meters?)[\s-]+long\b|\bannual(?:ly)?\b"
+                         r"|\b(?:per|each|every)\s+year\b|\ba\s+year\b(?!\s+(?:ago|earlier|later|after|before|on))"
+                         r"|\bcovered\s+by\b|\bwhich\s+has\b|\bmajority\s+of\b", re.IGNORECASE)
 
 
 def _background(text: str, sent: "_Sent", claim) -> bool:
@@ -1010,6 +1012,8 @@ def _pick(claim, si: int, a: dict) -> tuple:
     tally = _tally(text, sent, claim)
     if tally is not None:
         return None, tally, None          # as of the report time
+    if _background(text, sent, claim):
+        return None, None, None           # how things are (population, capacity): only its own sentence dates it
     # preceding sentences of the same story
     j, n = si - 1, 0
     while j >= 0 and n < LOOKBACK:
@@ -1037,14 +1041,17 @@ def _pick(claim, si: int, a: dict) -> tuple:
     first = a["first_body"].get(story)
     if DEFAULT_TO_PUBLISHED and anchor.day is not None and first is not None and 0 <= si - first < DEFAULT_SENTENCES \
             and not any(paras[k].kind == "heading" for k in range(sents[first].para, sent.para + 1)) \
-            and not _background(text, sent, claim) and claim.category not in ("distance", "area", "duration"):
+            and claim.category not in ("distance", "area", "duration"):
         return None, "published", None
     return None, None, None
 
 
 def _carries(t: Timex, sent: "_Sent", text: str, anchor: _Anchor, a: dict) -> bool:
     """Whether a timex may date the sentences after it: not one in a comparison or past
-    subordinate clause, not a past year or date more than a year before the report."""
+    subordinate clause, not a past year or date more than a year before the report, not a
+    date after the report (a plan)."""
+    if t.low is not None and anchor.day is not None and t.low > anchor.day:
+        return False          # a plan ("the strike called for 16 March") is not the narrative's time
     return not _historical(t, anchor) and _scoped(t, sent, text, anchor, a) is None
 
 

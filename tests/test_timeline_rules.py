@@ -161,6 +161,13 @@ def test_a_running_toll_keeps_its_report_time_not_a_day_event():
     assert c.date == "2023-06"
 
 
+@pytest.mark.parametrize("text", ["The number of dead climbed to 45 on Monday, officials said.",
+                                  "Deaths rose to 45 on Monday, up from 38 on Sunday."])
+def test_other_running_tolls_are_report_times(text):
+    c = dated(text, "45")
+    assert (c.date_source, c.report_date, c.date_precision) == ("report", "2023-06-12", "week")
+
+
 def test_a_running_toll_without_a_day_is_reported_at_publication():
     c = dated("The search was winding down. The confirmed death toll rose to 119, rescuers said.", "119")
     assert c.date_source == "report" and c.report_date == PUB
@@ -255,3 +262,16 @@ def test_a_photo_caption_never_lends_its_date():
             "Rescuers have sent 14 medical teams to the area.\n")
     c = dated(text, "14 medical teams")
     assert c.date_text != "on Monday"
+
+
+def test_a_background_figure_takes_no_date_from_the_sentences_around():
+    text = "The quake struck on Tuesday. The province, home to about 1.8 million people, is mountainous."
+    c = dated(text, "about 1.8 million people", category="people")
+    assert c.date is None
+
+
+def test_a_planned_date_does_not_carry_to_the_next_sentence():
+    text = ("Unions marched on Saturday. A general strike is called for June 20. "
+            "More than 1.4 million workers belong to the unions.")
+    c = dated(text, "More than 1.4 million workers")
+    assert c.date_text != "June 20"
