@@ -225,10 +225,21 @@ _CLOCK = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2
 _ENDS_SENTENCE = re.compile(r"[.!?:\"”’)]\W*$")
 _CAPTION = re.compile(r"\bREUTERS/|\bAP Photo\b|\bAFP(?: via Getty Images|/| PHOTO)|Getty Images|\bEPA(?:-EFE)?/|©"
                       r"|^(?:Photo|Image|Picture|Credit|Caption|Image caption)\s*(?:[:/]|credit\b)", re.IGNORECASE)
-_CAPTION_LINE = re.compile(r"^\W*(?:Photo|Image|Picture|Pictured|Caption|Image\s+caption|Photograph|Video)\s*(?:[:|]|credit\b)"
-                           r"|\((?:Photo|Image|Picture|Photograph)s?\s*(?::|by\b|credit\b)[^)]*\)\s*$"
-                           r"|\b(?:REUTERS|AP\s+Photo|AFP|EPA(?:-EFE)?|Xinhua|ANADOLU)/[A-Z][\w.' -]{0,40}\)?\s*$"
-                           r"|\b(?:Getty\s+Images|AFP\s+via\s+Getty\s+Images)\)?\s*$", re.IGNORECASE)
+_CAPTION_START = re.compile(r"\W*(?:Photo|Image|Picture|Pictured|Caption|Image\s+caption|Photograph|Video)\s*(?:[:|]|credit\b)",
+                            re.IGNORECASE)
+_CAPTION_END = re.compile(r"(?:\((?:Photo|Image|Picture|Photograph)s?\s*(?::|by\b|credit\b)[^)]*\)"
+                          r"|\b(?:REUTERS|AP\s+Photo|AFP|EPA(?:-EFE)?|Xinhua|ANADOLU)/[A-Z][\w.' -]{0,40}\)?"
+                          r"|\b(?:Getty\s+Images|AFP\s+via\s+Getty\s+Images)\)?)\s*$", re.IGNORECASE)
+
+
+def _caption_line(s: str) -> bool:
+    """A photo caption: "Photo: ...", "... (Photo: AFP)", "... REUTERS/Jane Doe", "... Getty Images"."""
+    if _CAPTION_START.match(s):
+        return True
+    tail = s[-70:]
+    return ("/" in tail or "(" in tail or "etty" in tail) and _CAPTION_END.search(tail) is not None
+
+
 _BULLET = re.compile(r"[-*•·–]\s+\S")
 _LINK_LINE = re.compile(r"^\s*[-*•]?\s*\[[^\]]+\]\([^)]*\)[^\n]{0,80}$")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Gov|St|Prof|Rev|Jan|Feb|Mar|Apr|Jun|Jul"
@@ -283,7 +294,7 @@ def _paragraphs(text: str, offset: int) -> list:
             kind = "byline"
         elif len(s) < 90 and any(ch.isdigit() for ch in s) and _date_line(s) is not None:
             kind = "dateline"
-        elif _CAPTION_LINE.search(s):
+        elif _caption_line(s):
             kind = "skip"          # a photo caption ends in its credit: another moment, not the story's
         elif _ENDS_SENTENCE.search(s, max(0, len(s) - 12)) or _BULLET.match(s):
             kind = "body"
