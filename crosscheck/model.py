@@ -84,7 +84,10 @@ class Claim:
     date_text: Optional[str] = None   # the expression the date was read from
     report_date: Optional[str] = None # when the source reported it (publication date or "On Monday, X reported")
     date_window: tuple = ()           # (first, last) ISO day the text allows for the happening, () when unknown
-    date_source: Optional[str] = None # sentence | context (preceding sentences) | report | lede | bound
+    # sentence | context (preceding sentences) | report | lede | bound | present (a tally as of the
+    # report: date == report_date) | published (nothing near it: the week up to publication) |
+    # other_story (in a "Related:" / "READ MORE:" teaser or a photo caption)
+    date_source: Optional[str] = None
     # filled by the align stage
     event: Optional[str] = None
     copy_of: Optional[str] = None     # id of the same claim in the original when this text is a copy (dedup)

@@ -66,7 +66,8 @@ Steps:
    precision week (on the stories corpus: 89/108 dates after alignment with
    it, 88 without; raw timeline 65 against 59). Claims in headlines, link
    lines and "Related:" / "READ MORE:" lines are dated by their own words only;
-   those lines and photo captions ("... REUTERS/Name", "Photo: ...") lend no date.
+   those lines and photo captions ("... REUTERS/Name", "Photo: ...") lend no date,
+   and their own claims get ``date_source`` "other_story" (align: not this story's figures).
 
 Dates: ``date`` is the finest ISO form (YYYY-MM-DD, YYYY-MM, YYYY) that contains
 the whole window of days the text allows (None when the window spans years);
@@ -1004,9 +1005,13 @@ def _pick(claim, si: int, a: dict) -> tuple:
         def dist(t):
             return (t.start - claim.end) if t.start >= claim.end else (claim.start - t.end)
         best = min(usable, key=lambda t: (dist(t), t.start > claim.start))
+        if paras[sent.para].kind in ("boundary", "skip"):
+            return best, "other_story", None
         return best, ("present" if best.role == "present" else "sentence"), report
     if in_cmp is not None:
         return None, None, None                  # a baseline figure of unknown time
+    if paras[sent.para].kind in ("boundary", "skip"):
+        return None, "other_story", None  # a "Related:" / "READ MORE:" teaser or a caption: another story
     if paras[sent.para].kind != "body":
         return None, None, None          # a headline or link line is dated by its own words only
     if report is not None:

@@ -253,7 +253,8 @@ def test_related_lines_never_lend_their_dates(line):
     text = f"{line}\n\nRescuers sent 14 medical teams.\n"
     by, doc = dated_all(text, ["14 medical teams", "Three killed"])
     assert by["14 medical teams"].date_text != "on Monday"
-    assert by["Three killed"].date_source == "sentence"     # its own words only
+    assert by["Three killed"].date_source == "other_story"  # dated by its own words only, and flagged
+    assert by["Three killed"].date == "2023-06-12"
     assert doc.headline_dates == ()
 
 
