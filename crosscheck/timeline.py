@@ -151,8 +151,8 @@ _TIMEX = re.compile("|".join([
 
 # Case matters for month and weekday names ("may" is a verb, "march" a noun).
 _CASED = re.compile(rf"{_MON}|{_WD}")
-_BOUND_PREP = re.compile(r"(?:\b(?:since|until|till|through|by|from|before)\s+(?:the\s+)?(?:early|late|mid)?[\s-]*)$",
-                         re.IGNORECASE)
+_BOUND_PREP = re.compile(r"(?:\b(?:since|until|till|through|by|from|before)\s+(?:the\s+)?(?:early|late|mid)?[\s-]*"
+                         r"(?:(?:end|start|beginning|middle|close|turn)\s+(?:of\s+)?(?:the\s+year\s+)?)?)$", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|won't|would|going\s+to|due(?!\s+to\s+(?:the|a|an|bad|heavy|poor|high|low|its|their|his|her|what)\b)|scheduled|set\s+to|expected\s+to|plans?\s+to"
                      r"|planned|to\s+be\s+held|is\s+to|are\s+to|next|upcoming|coming|expects?|expecting"
                      r"|forecasts?|forecasters?|predicts?|predicted|intends?\s+to|aims?\s+to)\b", re.IGNORECASE)
@@ -705,7 +705,7 @@ def _role(m: re.Match, text: str, sent_start: int, sent_end: int) -> str:
     if by and kind in ("wd", "md", "dm", "rel") and _PERFECT.search(text, m.end(), min(sent_end, m.end() + 80)):
         return "report"          # "By Friday evening rescuers had pulled 160 survivors": a count as of then
     if first in ("since", "until", "till", "through", "by", "from", "before", "after") \
-            or _BOUND_PREP.search(text[max(sent_start, m.start() - 20):m.start()]) \
+            or _BOUND_PREP.search(text[max(sent_start, m.start() - 36):m.start()]) \
             or (_TARGET_WORDS.search(text, max(sent_start, m.start() - 40), m.start())
                 and _TARGET_BEFORE.search(text[max(sent_start, m.start() - 40):m.start()])):
         return "bound"

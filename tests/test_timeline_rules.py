@@ -114,6 +114,7 @@ def test_due_to_meaning_because_of_is_not_future():
     ("The plan would cut emissions by 40% by 2030.", "40%"),
     ("The government set a target date of 2030 for 5,000 new chargers.", "5,000 new chargers"),
     ("Work on the 12 km bypass must finish until June 30.", "12 km bypass"),
+    ("The firm plans to hire 5,000 workers by the end of 2024.", "5,000 workers"),
 ])
 def test_a_target_or_deadline_is_never_an_event_date(text, quote):
     c = dated(text, quote)
