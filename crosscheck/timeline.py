@@ -1133,6 +1133,8 @@ def date_claims(article: Article, claims: list):
             if t.role == "report":
                 if t.low is not None:
                     lo, hi, prec = t.low - timedelta(days=REPORT_WINDOW), t.high, "week"
+            elif source == "present" and report_day is not None and t.precision == "day":
+                lo, hi, prec = report_day, report_day, "day"     # "now", as of the sentence's report
             else:
                 lo, hi, prec = t.low, t.high, t.precision
         elif t is None and report_day is not None:

@@ -277,3 +277,8 @@ def test_a_planned_date_does_not_carry_to_the_next_sentence():
             "More than 1.4 million workers belong to the unions.")
     c = dated(text, "More than 1.4 million workers")
     assert c.date_text != "June 20"
+
+
+def test_now_is_as_of_the_sentences_report_time():
+    c = dated("The agency said on Monday that 300 people have now left.", "300 people")
+    assert (c.date, c.report_date, c.date_source) == ("2023-06-12", "2023-06-12", "present")
