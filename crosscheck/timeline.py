@@ -184,6 +184,8 @@ _CMP = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|cl
 # subordinate clauses whose own time is another happening's ("when a similar quake struck in 2011")
 _SUB = re.compile(r"\b(?:when|after|before|following|until|once|while)\b(?!\s+(?:dawn|daybreak|sunrise|sunset|dusk|dark"
                   r"|nightfall|midnight|noon|midday))", re.IGNORECASE)
+_CMP_LC = re.compile(_CMP.pattern)
+_SUB_LC = re.compile(_SUB.pattern)
 _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\band\s+(?=the\b)")
 _REPORT_VERB = (r"(?:said|says|say|told|tells|reported|reports|announced|announces|stated|states|declared"
                 r"|confirmed|claimed|denounced|denied|added|noted|stressed|warned|wrote|tweeted|posted|insisted"
@@ -902,10 +904,23 @@ def _clause(text: str, sent_start: int, sent_end: int, pos: int, rx: re.Pattern)
     return cues[i][0], end.start() if end else sent_end
 
 
+_CUE_WORDS = {"cmp": ("from", "compar", "against", "versus", "vs", "than", "since", "last", "previous"),
+              "sub": ("when", "after", "before", "following", "until", "once", "while")}
+
+
 @lru_cache(maxsize=256)
 def _cues(text: str, sent_start: int, sent_end: int, rx: re.Pattern) -> list:
-    """(start, end) of the cue matches of one sentence, searched once per sentence."""
-    return [(m.start(), m.end()) for m in rx.finditer(text, sent_start, sent_end)]
+    """(start, end) of the cue matches of one sentence, searched once per sentence (on the
+    lower-cased sentence, case-sensitively, after a check for the cue words: ~3x faster)."""
+    seg = text[sent_start:sent_end]
+    low = seg.lower()
+    kind = "cmp" if rx is _CMP else "sub" if rx is _SUB else None
+    if kind is None or len(low) != len(seg):
+        return [(m.start(), m.end()) for m in rx.finditer(text, sent_start, sent_end)]
+    if not any(w in low for w in _CUE_WORDS[kind]):
+        return []
+    lc = _CMP_LC if kind == "cmp" else _SUB_LC
+    return [(sent_start + m.start(), sent_start + m.end()) for m in lc.finditer(low)]
 
 
 def _historical(t: Timex, anchor: _Anchor) -> bool:
@@ -949,7 +964,8 @@ def _tally(text: str, sent: "_Sent", claim) -> Optional[str]:
     b = min(end.start() if end else sent.end, claim.end + 80)
     if _running_toll(text, sent.start, claim.start) and not re.search(r"\b(?:has|have)\b", text[a:b], re.I):
         return "report"
-    if _TALLY.search(text, a, b) or _TOLL.search(text, a, b):
+    low = text[a:b].lower()
+    if _TALLY_LC.search(low) or _TOLL_LC.search(low):
         return "present"
     return None
 
@@ -963,10 +979,15 @@ _BACKGROUND = re.compile(r"\bhome\s+to\b|\bpopulations?\b|\binhabitants\b|\bcapa
                          r"|\bcovered\s+by\b|\bwhich\s+has\b|\bmajority\s+of\b", re.IGNORECASE)
 
 
+_BACKGROUND_LC = re.compile(_BACKGROUND.pattern)    # on lower-cased text: faster than IGNORECASE
+_TALLY_LC = re.compile(_TALLY.pattern)
+_TOLL_LC = re.compile(_TOLL.pattern)
+
+
 def _background(text: str, sent: "_Sent", claim) -> bool:
     """A figure that describes how things are (population, capacity, a road's length, seats),
     not a happening: no default date for it."""
-    return bool(_BACKGROUND.search(text, max(sent.start, claim.start - 60), min(sent.end, claim.end + 40)))
+    return bool(_BACKGROUND_LC.search(text[max(sent.start, claim.start - 60):min(sent.end, claim.end + 40)].lower()))
 
 
 def _pick(claim, si: int, a: dict) -> tuple:
