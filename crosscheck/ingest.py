@@ -311,7 +311,8 @@ def find_dateline(text: str, start: int = 0) -> Optional[str]:
     a bare date, which beats an "Updated" one; then the first wins. Numeric dates are day
     first unless the text's own unambiguous numeric dates are all month first (05/23/2017):
     day first is the convention of most of the English-language press outside the US, and
-    US outlets mostly spell the month in datelines.
+    US outlets mostly spell the month in datelines. Two-digit years (21/03/17) are not read:
+    17/03/21 could as well be 2017-03-21.
     """
     best = None
     order_cache = []

@@ -46,7 +46,7 @@ from typing import Optional
 
 from .model import Quantity
 
-__all__ = ["find_quantities", "parse_number", "Grammar", "default_grammar", "grammar_for", "stats"]
+__all__ = ["find_quantities", "parse_number", "Grammar", "default_grammar", "grammar_for", "stats", "bench"]
 
 # counters for the report on how often quantulum3 is consulted (see ``stats``)
 _STATS = {"sentences": 0, "unit_lookups": 0, "disambiguations": 0}
@@ -72,6 +72,10 @@ def _load_data() -> dict:
     return tomllib.loads(text)
 
 
+_THRESHOLD = {"past", "beyond", "above", "below", "surpassing", "topping", "exceeding", "well above",
+              "just above", "just below"}
+_TIME_DETERMINERS = {w: True for w in ("the", "this", "these", "those", "last", "its", "their", "his", "her",
+                                       "our", "my", "your", "a", "an")}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
              "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "yesterday", "tomorrow"}
 
@@ -206,6 +210,8 @@ class Grammar:
         self.currency_words = {k.lower(): v for k, v in cur.get("words", {}).items()}
         self.extra_units = dict(data.get("numbers_units", {}).get("extra", {}))
         self.up_not_after = {w.lower() for w in c.get("up_not_after", [])}
+        self.set_verbs = {w.lower() for w in c.get("set_verbs", [])}
+        self.up_to_not_after = {w.lower(): True for w in c.get("up_to_not_after", [])}
         self._build_regexes()
 
     # ------------------------------------------------------------------ regexes
@@ -409,7 +415,7 @@ class Grammar:
                     j += 2
                 need_of = lw in ("tens", "scores")
                 nxt = toks[j][0].lower() if j < n else ""
-                if (not need_of or nxt == "of" or end != b) and not (i > 0 and toks[i - 1][0].lower() in ("the",) and nxt != "of"):
+                if not need_of or nxt == "of" or end != b:
                     c = _Core(a, end, None, "vague", low=base, high=base * 10)
                     out.append(c)
                 i = j if end != b else i + 1
@@ -668,6 +674,11 @@ class Grammar:
                 and not re.search(r"[.!?:\"“(]\s*$", s[:c.start]) and c.qualifier == "exact":
             c.drop = "capitalised number word: part of a name"
             return
+        if c.kind == "digit" and not title_case and not c.measured and c.range_to is None \
+                and re.fullmatch(r"\d{1,2}", s[c.num_start:c.num_end]) and not s[:c.start].strip(" \t*#>-•") \
+                and re.match(r"[\s\u00a0]+[A-Z][a-z]", s[c.end:c.end + 4]) and c.qualifier == "exact":
+            c.drop = "list or footnote number"  # news style spells out a number that opens a sentence
+            return
         if c.kind == "digit" and self._street_address(s, c):
             c.drop = "street address"
             return
@@ -741,7 +752,21 @@ class Grammar:
         return True
 
     # ------------------------------------------------------------------ the sentence
+    _LONG = 1500
+
     def find_quantities(self, sentence: str) -> list:
+        """Every stated figure, in order. A long text (a paragraph or a whole article given by
+        mistake) is read in pieces cut at sentence ends, so the time stays linear in its length."""
+        if len(sentence) <= self._LONG:
+            return self._find(sentence)
+        out = []
+        for a, b in _pieces(sentence, self._LONG):
+            for q in self._find(sentence[a:b]):
+                out.append(replace(q, start=q.start + a, end=q.end + a, num_start=q.num_start + a,
+                                   num_end=q.num_end + a))
+        return out
+
+    def _find(self, sentence: str) -> list:
         s = sentence
         _STATS["sentences"] += 1
         if not any(ch.isdigit() for ch in s) and not _has_number_word(s, self):
@@ -811,7 +836,7 @@ class Grammar:
                 if kind and not clash:
                     self._share(a, b)
                     av, bv = a.value * a.scale, b.value * b.scale
-                    change_before_from = bool(frm and self._change_before(s, frm.start()))
+                    change_before_from = bool(frm and self._change_in_clause(s, frm.start()))
                     ok = av < bv or (kind == "to" and frm and not change_before_from and av != bv)
                     if change_before_from:
                         ok = False
@@ -842,6 +867,14 @@ class Grammar:
         return bool(re.fullmatch(r"1[5-9]\d\d|2[01]\d\d", raw) and pw and (
             pw.group(1).lower() in self.year_before or pw.group(1).lower().rstrip(".") in self.months)) \
             and not (pw and pw.group(1).lower() in ("from", "between", "the", "and", "to"))
+
+    def _change_in_clause(self, s, end) -> bool:
+        """A verb of change earlier in the clause before "from": "raise the retirement age from
+        65 to 67" states an old and a new value, not a range."""
+        head = s[max(0, end - 80):end]
+        head = re.split(r"[,;:()\[\]\"“”]|\s[-–—]\s", head)[-1]
+        words = re.findall(r"[A-Za-z]+", head.lower())[-8:]
+        return any(w in self.change_map or w in self.set_verbs for w in words)
 
     def _changed_before(self, s, c: _Core) -> bool:
         """Is the core stated as a change ("rose 5% to ...", "increased by $4m to ...")?"""
@@ -885,15 +918,23 @@ class Grammar:
 
     def _qualify(self, s, c: _Core):
         start = c.start
+        moved = False
         if c.qualifier == "lt" and c.qual_start >= 0:  # "sub-7"
             c.text_start = c.qual_start
             qual_end = c.qual_start
         else:
             qual_end = start if c.text_start < 0 else c.text_start
             qm = _phrase_before(s, qual_end, self._qual_map)
+            if qm and qm[0] in ("past", "beyond") and _phrase_before(s, qm[1], _TIME_DETERMINERS, 1):
+                qm = None  # "the past 12 months", "over the past 24 hours"
+            if qm and qm[0] == "up to" and _phrase_before(s, qm[1], self.up_to_not_after, 1):
+                # "inching back up to 4.8%", "went up to 42": a movement to a level, not a bound
+                qm, moved = None, True
             if qm:
                 c.qualifier = self._qual_map[qm[0]]
                 c.text_start = qual_end = qm[1]
+                if qm[0] in _THRESHOLD:
+                    moved = True  # "soared past 2,600", "rose above 5%": a level crossed, not a change
             # suffix qualifiers: "500 or more", "30-odd", "1,000-plus"
             if c.qualifier == "exact" and c.range_to is None:
                 for rx, q in self.after_re:
@@ -905,7 +946,7 @@ class Grammar:
         if c.text_start < 0:
             c.text_start = c.start
         # change: "rose 5%", "down 3 points", "up nearly 57%", "+0.2%"
-        cm = self._change_before(s, qual_end)
+        cm = None if moved else self._change_before(s, qual_end)
         if cm:
             c.change = cm[0]
         if c.change is None and c.sign and (c.percent or re.match(r"\s+(?:points?|pts?)\b", s[c.end:])):
@@ -948,7 +989,7 @@ class Grammar:
                         num_start=c.num_start, num_end=num_end)
 
 
-_OPENERS = "([{\"“'‘"
+_OPENERS = "([{\"“'‘*_"
 
 
 def _phrase_before(s, end, table, maxwords=5):
@@ -974,6 +1015,30 @@ def _phrase_before(s, end, table, maxwords=5):
         if key in table:
             best = (key, off + pos + len(first) - len(stripped))
     return best
+
+
+def _pieces(s: str, size: int):
+    """Spans of ``s`` of at most about ``size`` characters, cut after a sentence end or a line break
+    (else at a space): a figure never spans two sentences."""
+    cuts = [m.end() for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[^a-z\s])|\n\s*", s)]
+    spans, start = [], 0
+    i = 0
+    while start < len(s):
+        limit = start + size
+        if limit >= len(s):
+            spans.append((start, len(s)))
+            break
+        best = None
+        while i < len(cuts) and cuts[i] <= limit:
+            if cuts[i] > start:
+                best = cuts[i]
+            i += 1
+        if best is None:  # no sentence end in reach: cut at the last space
+            sp = s.rfind(" ", start + 1, limit)
+            best = sp + 1 if sp > start else limit
+        spans.append((start, best))
+        start = best
+    return spans
 
 
 def _clean(v):
@@ -1020,3 +1085,47 @@ def parse_number(text: str, grammar: Optional[Grammar] = None) -> Optional[float
     """The value of a number as written: "1,065", "2.5 million", "25k", "$4.2bn", "twenty-five",
     "a dozen", "-3.5", "(4.2)"; None when it is not a number."""
     return (grammar or default_grammar()).parse_number(text)
+
+
+def bench(paths) -> dict:
+    """Time find_quantities over every sentence of the given text files against one quantulum3
+    parse per file, in one run: ``python -m crosscheck.numbers seeds/*.txt`` prints it."""
+    import time
+    import warnings
+    from pathlib import Path
+
+    warnings.filterwarnings("ignore", category=UserWarning)  # quantulum3 without its classifier extra
+    import quantulum3.parser as qp
+
+    texts = [Path(p).read_text(encoding="utf-8") for p in paths]
+    split = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z\"“‘(])|\n+")
+    sentences = [x for t in texts for x in split.split(t) if x.strip()]
+    qp.parse("A warm-up of 5 km.")  # both load their unit tables first
+    find_quantities("A warm-up of 5 km.")
+    stats(reset=True)
+    t0 = time.perf_counter()
+    n = sum(len(find_quantities(x)) for x in sentences)
+    t1 = time.perf_counter()
+    for t in texts:
+        qp.parse(t)
+    t2 = time.perf_counter()
+    st = stats()
+    return {"files": len(texts), "chars": sum(map(len, texts)), "sentences": len(sentences), "quantities": n,
+            "grammar_s": t1 - t0, "quantulum3_s": t2 - t1, "ratio": (t2 - t1) / max(t1 - t0, 1e-9),
+            "unit_lookups": st["unit_lookups"], "disambiguations": st["disambiguations"],
+            "sentences_read": st["sentences"]}
+
+
+def _main(argv) -> str:
+    b = bench(argv)
+    return (f"{b['files']} files, {b['chars']} chars, {b['sentences']} sentences, {b['quantities']} quantities: "
+            f"find_quantities {b['grammar_s']:.3f} s, quantulum3 whole-text parse {b['quantulum3_s']:.3f} s, "
+            f"ratio {b['ratio']:.1f}x; unit look-ups {b['unit_lookups']}, quantulum3 disambiguation calls "
+            f"{b['disambiguations']} ({b['disambiguations'] / max(b['sentences_read'], 1):.1%} of sentences)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    from crosscheck import numbers as _numbers  # the package's module, not this __main__ copy
+    print(_numbers._main(sys.argv[1:]))

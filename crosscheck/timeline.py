@@ -152,6 +152,9 @@ _DATELINE = re.compile(rf"\W*[A-Z][A-Za-z .'-]{{1,30}}(?:,\s*[A-Z][A-Za-z .'-]{{
                        rf"(?:,?\s+{_YEAR})?)\s*(?:\([^)]{{1,40}}\))?\s*[-–—:]?")
 _PUBLISHED_LINE = re.compile(r"^\W*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|:)?\s*", re.IGNORECASE)
 _CLOCK = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.!?:\"”’)]\W*$")
+_CAPTION = re.compile(r"\bREUTERS/|\bAP Photo\b|\bAFP(?: via Getty Images|/| PHOTO)|Getty Images|\bEPA(?:-EFE)?/|©"
+                      r"|^(?:Photo|Image|Picture|Credit|Caption|Image caption)\s*(?:[:/]|credit\b)", re.IGNORECASE)
 _LINK_LINE = re.compile(r"^\s*[-*•]?\s*\[[^\]]+\]\([^)]*\)[^\n]{0,80}$")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Gov|St|Prof|Rev|Jan|Feb|Mar|Apr|Jun|Jul"
                      r"|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Co|Ltd|Jr|Sr)|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
@@ -203,12 +206,14 @@ def _paragraphs(text: str, offset: int) -> list:
             kind = "link"
         elif _BYLINE.match(s):
             kind = "byline"
-        elif _date_line(s) is not None:
+        elif len(s) < 90 and any(ch.isdigit() for ch in s) and _date_line(s) is not None:
             kind = "dateline"
-        elif not re.search(r"[.!?:\"”’)]\W*$", s) and len(s) < 160:
-            kind = "heading"
-        else:
+        elif _ENDS_SENTENCE.search(s, max(0, len(s) - 12)):
             kind = "body"
+        elif (" " not in s and s[-1].isalnum()) or _CAPTION.search(s):
+            kind = "skip"          # a photo credit or caption, "Advertisement": neither text nor a section
+        else:
+            kind = "heading" if len(s) < 160 else "body"
         paras.append(_Para(a, b, kind))
     return paras
 
@@ -490,6 +495,11 @@ _TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(
     "today tonight tomorrow yesterday now currently present moment far date ago week weekend month year "
     "spring summer fall autumn winter night morning afternoon evening quarter q day later earlier following "
     "previous preceding next hours weekend overnight after before".split())
+# Words an expression may begin with (the trigger itself is always tried).
+_STARTERS = _TRIGGERS | frozenset(_NUMWORDS) | frozenset(
+    "in since until till by during from through last this next of early late mid the end beginning start middle "
+    "on between past coming previous preceding earlier later over at so to first second third fourth st nd rd th "
+    "spring summer fall autumn winter".split())
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT_TRIGGER = re.compile(r"(?:1[89]|20)\d\d(?!\d)|\d\d?[/.]\d")
@@ -509,7 +519,8 @@ def _find_timexes(text: str, start: int = 0, end: Optional[int] = None):
             continue
         line = max(start, last_end, p - 60)
         line = max(line, text.rfind("\n", line, p) + 1)
-        starts = [t.start() for t in _TOKEN.finditer(text, line, p)][-4:]
+        starts = [t.start() for t in _TOKEN.finditer(text, line, p)
+                  if t.group()[0].isdigit() or t.group().lower() in _STARTERS][-4:]
         starts.append(p)
         for s in starts:
             m = _TIMEX.match(text, s, end)

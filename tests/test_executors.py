@@ -199,6 +199,7 @@ def test_pipeline_task_warm_up_never_raises(monkeypatch):
     pipeline._Task(load_config()).warm_up()
 
 
+@pytest.mark.filterwarnings("ignore:Port .* is already in use")
 def test_dask_on_a_given_scheduler_matches_serial():
     distributed = pytest.importorskip("distributed")
     serial = pipeline.extract_paths([str(SEEDS)], executor="serial", cache=False)

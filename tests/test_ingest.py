@@ -429,3 +429,18 @@ def test_too_large_file_is_refused_unread(tmp_path):
         f.truncate(300 * 2**20)   # sparse: no 300 MB written, none read
     arts, errs = _read(root)
     assert len(arts) == 4 and [e.message for e in errs] == ["too large (300 MB; the limit is 256 MB)"]
+
+
+def test_unlistable_subfolder(tmp_path, monkeypatch):
+    """chmod 000 on a folder does not stop root, so os.scandir is made to refuse, as it would."""
+    root = _corpus(tmp_path)
+    real_scandir = os.scandir
+
+    def guarded(path="."):
+        if str(path).endswith("deeper"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+    monkeypatch.setattr(os, "scandir", guarded)
+    arts, errs = _read(root)
+    assert [a.doc for a in arts] == ["A.TXT", "b.txt", "sub/c.md"]
+    assert [str(e) for e in errs] == [f"{root / 'sub' / 'deeper'}: cannot list folder: permission denied"]

@@ -388,3 +388,12 @@ def test_a_day_after_counts_back_from_the_main_clause():
     assert c.date_text == "Hours after" and c.date is None        # nothing dated before it in the sentence
     c = dated("A day after the deal was signed, 300 militants left.", "300 militants")
     assert (c.date, c.date_text) == (None, "A day after")          # the deal's date is unknown: unresolved
+
+
+def test_captions_and_single_words_are_not_sections():
+    text = ("Troops entered the district on Sunday.\n\nAdvertisement\n\n"
+            "Rescuers search the rubble in Antakya, February 7, 2023. REUTERS/Umit Bektas\n\n"
+            "Some 2500 people left.")
+    c = dated(text, "Some 2500 people", published="2017-05-22")
+    assert (c.date, c.date_source) == ("2017-05-21", "context")
+    assert doc_of(text, published="2017-05-22").headline_dates == ()
