@@ -73,6 +73,7 @@ def _forms(word: str):
         yield word[:-1]
 
 
+_RATE = frozenset("a an per each every".split())
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _DETS = frozenset("a an the their his her its our your my this that these those some other more "
                   "additional extra further another such".split())
@@ -127,6 +128,8 @@ class Lexicon:
         words = [w for w in phrase.lower().replace("’", "'").split() if w]
         while words and words[0] in _DETS:
             words = words[1:]
+        if len(words) >= 3 and words[-2] in _RATE:        # "euros a year", "tonnes per day"
+            words = words[:-2]
         if not words:
             return None
         last = words[-1]
@@ -173,15 +176,19 @@ class Lexicon:
         for", "11 protesters had been treated in hospital"). ``strict`` (a head noun the lexicon
         does not know: "wounded 30 shoppers") takes only a verb or a one-word state, not a phrase
         ("80 beds in intensive care" are no patients)."""
+        verb = None
         if self._governs_re is not None:
             m = self._governs_re.search(s, max(0, qs - 40), qs)
             if m:
-                return self.governs.get(" ".join(m.group("v").lower().split()))
+                verb = self.governs.get(" ".join(m.group("v").lower().split()))
+                if verb in self.people_states:
+                    return verb
         if self._state_re is not None:
+            # "evacuated 112 victims who died": what happened to them wins over the verb's people
             m = self._state_re.match(s, np_end, min(len(s), np_end + 90))
             if m and not (strict and " " in m.group("v").strip()) and not _active(s, m):
                 return self.states.get(" ".join(m.group("v").lower().split()))
-        return None
+        return verb
 
 
 # between a figure (or its noun) and a word said of it: a place or time phrase, a relative
@@ -274,6 +281,11 @@ just only even still yet ago later earlier again already about around near some 
 along amid among between beyond inside outside through toward towards upon via within what
 reportedly allegedly including included includes include according aboard
 """.split())
+# verbs in -s that follow a subject: no plural head ("one resident remains missing")
+_VERBS_S = frozenset("""
+remains stays says goes faces needs lives dies seems appears gets takes makes returns continues includes
+leaves flees arrives waits wants works suffers hopes fears lacks owns runs sits stands holds keeps gives
+""".split())
 _MODIFIER_SKIP = frozenset("more other additional extra further new".split())
 _COPULA = frozenset("are were is was have has had got".split())
 _VERBAL_FILLER = frozenset("been reportedly also now already reported allegedly believed feared "
@@ -332,8 +344,9 @@ def _run(toks: list, i: int, lex: Lexicon, maxlen: int = 5, singular: bool = Fal
         if k + 1 < n and toks[k + 1].word and lex.index.get(t.low + " " + toks[k + 1].low):
             return first, k + 1               # a two-word lexicon phrase ("suicide bombers")
         if lex.has(t.low):            # lexicon words are common nouns, in headlines capitalised too
-            if k + 1 < n and toks[k + 1].word and toks[k + 1].low not in _STOP and not _plural_like(t) \
-                    and _plural_like(toks[k + 1]) and k + 1 < first + maxlen:
+            if not singular and k + 1 < n and toks[k + 1].word and toks[k + 1].low not in _STOP \
+                    and not _plural_like(t) and _plural_like(toks[k + 1]) and toks[k + 1].low not in _VERBS_S \
+                    and k + 1 < first + maxlen:
                 return first, k + 1           # a noun modifying the head: "ferry accidents", "bus drivers"
             return first, k
         if _plural_like(t):
@@ -1111,9 +1124,12 @@ def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
         elif kind is None and category is None:
             category = lex.subject_verb(s, q.end)
         if category is None or category in lex.people_like:
-            category = lex.governing(s, q.start, end) or category
+            g = lex.governing(s, q.start, end)
+            if category is None or g in lex.people_states:
+                category = g or category
         elif category == "other" and kind == "np" and not lex.has(heads[-1] if heads else counted):
-            category = lex.governing(s, q.start, end, strict=True) or category
+            g = lex.governing(s, q.start, end, strict=True)
+            category = g if g in lex.people_states else category
         if category is None and not counted and kind is None:
             # "well above the 336 listed on the manifest": a bare figure set against one before it
             cmp_ = _compared(claims, se, s, q, lex)
@@ -1136,7 +1152,9 @@ def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
         if ref is not None:
             part_of = ref.id
             if not counted:
-                counted, category = ref.counted, ref.category
+                # "three of them were admitted to hospital": a state of its own, else the group's
+                own = category if category in lex.people_states else None
+                counted, category = ref.counted, own or ref.category
             else:
                 category = _inherit_state(category, ref, lex)
             if modality == "count":

@@ -169,7 +169,10 @@ def test_of_them_is_a_part_of_the_group_just_mentioned():
 def test_of_them_without_a_predicate_takes_the_group_counted():
     text = "More than 2,000 migrants reached the island. At least 300 of them were taken to hospital."
     whole, part = run(text, ["More than 2,000", "At least 300"])
-    assert part.part_of == whole.id and part.category == "people"
+    assert part.part_of == whole.id and part.counted == "migrants" and part.category == "injured"
+    text = "More than 2,000 migrants reached the island. At least 300 of them came from Libya."
+    whole, part = run(text, ["More than 2,000", "At least 300"])
+    assert part.part_of == whole.id and (part.counted, part.category) == ("migrants", "people")
 
 
 def test_including_sets_part_of():

@@ -208,3 +208,20 @@ def test_a_numbered_line_outside_notes_is_kept():
 ])
 def test_a_figure_that_kills_is_not_killed(text, figure, category):
     assert one(text, figure).category == category
+
+
+def test_a_bare_figure_driven_from_home_counts_people():
+    assert one("Floods force 12,000 from their homes", "12,000").category == "people"
+    assert one("The army evacuated 300 militants.", "300").category == "fighters"
+    assert one("Crews evacuated 40 buildings.", "40").category == "other"
+
+
+def test_a_rate_after_a_unit_is_not_the_unit():
+    c = one("The reform would cost 1.2 billion euros a year.", "1.2 billion",
+            units={"1.2 billion": ("EUR", "euros a year")})
+    assert c.category == "money"
+
+
+def test_a_verb_after_a_singular_head_is_no_plural_head():
+    c = one("One resident remains missing.", "One")
+    assert (c.counted, c.category) == ("resident", "missing")
