@@ -225,3 +225,9 @@ def test_a_rate_after_a_unit_is_not_the_unit():
 def test_a_verb_after_a_singular_head_is_no_plural_head():
     c = one("One resident remains missing.", "One")
     assert (c.counted, c.category) == ("resident", "missing")
+
+
+def test_bare_figures_alive_or_trapped_are_people():
+    assert one("Mine collapse traps dozens", "dozens").category == "people"
+    assert one("We believe 17 are still alive, the director said.", "17").category == "people"
+    assert one("We believe 17 are still missing, the director said.", "17").category == "missing"
