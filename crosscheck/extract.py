@@ -121,6 +121,7 @@ class Lexicon:
         self._governs_re = _phrase_re(self.governs, r"\b(?P<v>{})\s+(?:(?:a further|another|an additional|the)\s+)?$")
         self._state_re = _phrase_re(self.states, _STATE_AFTER)
         self.counts_people = frozenset(self.people_like | self.people_states)
+        self._lead3 = frozenset(k.split()[0] for k in self.index if k.count(" ") >= 2)
 
     def lookup(self, phrase: str) -> Optional[str]:
         """Category of a head phrase: its last three, then two words, then its last word, singular
@@ -134,7 +135,7 @@ class Lexicon:
             return None
         last = words[-1]
         for n in (3, 2):
-            if len(words) >= n:
+            if len(words) >= n and (n == 2 or words[-3] in self._lead3):
                 lead = " ".join(words[-n:-1])
                 for f in _forms(last):
                     cat = self.index.get(lead + " " + f)
@@ -1093,9 +1094,9 @@ def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
     if q.unit_text or (q.unit and q.unit not in ("dimensionless", "")):
         counted = q.unit_text or q.unit
         category = lex.lookup(counted) or lex.unit_category(q.unit) or "other"
-    elif _STRONG.match(s, q.end):
+    elif s.startswith("-strong", q.end) or s.startswith("-Strong", q.end):
         # "a 77-strong search team", "a 5,000-strong force": a group of people, counted whole
-        m = _STRONG_NP.match(s, _STRONG.match(s, q.end).end())
+        m = _STRONG_NP.match(s, q.end + 7)
         if m:
             counted, end = m.group("np"), m.end("np")
             heads = (counted.split()[-1],)
@@ -1166,7 +1167,6 @@ def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
                  said_by=said_by, unit=q.unit, part_of=part_of, modality=modality)
 
 
-_STRONG = re.compile(r"-strong\b", re.I)
 _STRONG_NP = re.compile(r"\s+(?P<np>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,2}?)(?=\s*(?:[,;:.!?()—–]|$|\s+(?:of|from|who|that|which|"
                         r"was|were|is|are|has|have|had|will|would|flew|arrived|left|in|at|on|to|and|with)\b))", re.I)
 # a seismic magnitude: "a magnitude 7.2 quake", "magnitude-6.1", "a 6.4-magnitude tremor",
@@ -1178,13 +1178,17 @@ _OF_BEFORE = re.compile(r"\bof\s+$")
 _SEISMIC = re.compile(r"quake|tremor|aftershock|seismic|richter|magnitude", re.I)
 
 
+def _SEISMIC_HINT(s: str) -> bool:
+    """A cheap test first (most sentences name no quake), then the regex."""
+    return ("uake" in s or "agnitude" in s or "ichter" in s or "remor" in s or "ftershock" in s
+            or "eismic" in s or "UAKE" in s or "AGNITUDE" in s) and bool(_SEISMIC.search(s))
+
+
 def _is_magnitude(s: str, q) -> bool:
-    if q.value is None or not 0 < q.value < 10.5:
+    if q.value is None or not 0 < q.value < 10.5 or not _SEISMIC_HINT(s):
         return False
     if _MAGNITUDE_BEFORE.search(s, max(0, q.start - 20), q.start) or _MAGNITUDE_AFTER.match(s, q.end):
         return True
-    if not _SEISMIC.search(s):
-        return False
     if _MEASURING.search(s, max(0, q.start - 20), q.start):
         return True
     # "an aftershock of 5.6": only a decimal (a count is "a series of 5 aftershocks")
