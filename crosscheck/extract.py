@@ -939,6 +939,10 @@ _REL = re.compile(r"^\s*(?:,\s*)?(?:who|which|that|whom|whose)\b")
 # the verb group right after a figure that is its subject: auxiliaries, modals, adverbs and the
 # verb they carry ("are expected to leave", "will be evacuated", "were destroyed", "are to be moved")
 _VERB_GROUP = re.compile(
+    # a phrase after the noun ("40 tonnes of relief supplies would arrive"), skipped only when an
+    # auxiliary follows it
+    r"(?:\s+(?:of|in|from|for|on|at|with)\s+[^,;:()—]{1,50}?(?=\s+(?:will|would|could|may|might|shall|should|"
+    r"must|can|are|is|were|was|have|has|had)\b))?"
     r"\s*(?:(?:will|would|could|may|might|shall|should|must|can|are|is|were|was|be|been|being|have|has|had|"
     r"to|not|also|still|now|then|soon|all|only|reportedly|expected|likely|unlikely|due|set|scheduled|planned|"
     r"poised|projected|forecast|predicted|anticipated|estimated|going|about|[a-z]+ly)\s+)*[\w’'-]*", re.I)

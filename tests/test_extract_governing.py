@@ -231,3 +231,10 @@ def test_bare_figures_alive_or_trapped_are_people():
     assert one("Mine collapse traps dozens", "dozens").category == "people"
     assert one("We believe 17 are still alive, the director said.", "17").category == "people"
     assert one("We believe 17 are still missing, the director said.", "17").category == "missing"
+
+
+def test_a_phrase_between_the_noun_and_its_modal():
+    c = one("The ministry said 25 tonnes of medicine would arrive on Monday.", "25 tonnes",
+            units={"25 tonnes": ("tonne", "tonnes")})
+    assert c.modality == "forecast"
+    assert one("Some 12 crates of food were delivered.", "Some 12").modality == "count"
