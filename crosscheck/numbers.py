@@ -8,7 +8,10 @@ How a sentence is read (each step is a rule of English news writing, not of one 
 
 1. Spans that hold digits but are not amounts are masked first: dates ("March 18",
    "June 30, 2017", "January 23-24", "21/03/2017", ISO stamps), clock times ("12:28 pm",
-   "11 a.m.", "0401 GMT", "4:39"), phone numbers and dotted version numbers.
+   "11 a.m.", "0401 GMT", "4:39", "09.30 GMT", "18.45 local time", "07.15": a dotted time beside a
+   time zone or with a leading zero), phone numbers written in groups ("0800 555 0143",
+   "(0161) 496 0220", "+44 (0)20 7946 0321": a first group opening with 0 or a +country code, or any
+   groups after "call", "hotline", "tel:" ..., see ``phone_words``) and dotted version numbers.
 2. Number cores are found: digits with thousands separators (comma, no-break, thin and
    narrow no-break space) and decimals; number words ("seven", "twenty-five", "a dozen",
    "a million"); fractions ("a third of", "two-thirds", "1/2", "one in five"); vague plurals
@@ -21,10 +24,15 @@ How a sentence is read (each step is a rule of English news writing, not of one 
    the unit, currency and scale written on one end apply to both ("4 to 5 thousand").
    A descending "2-0" with no unit is a score, not a range, and is dropped.
 5. What is not an amount is dropped: years ("in 2011", "the 1988 film"), ordinals ("22nd"),
-   identifiers (a number after "resolution", "Flight", "No." or after a capitalised name:
-   "iPhone 11", "Game 7", "S&P 500"), digits glued to letters ("3Now", "5G", "S23"),
-   decades ("1990s"), a bare number in brackets ("(4)"), and "one" used as a pronoun
-   ("one of the largest", "the only one").
+   identifiers (a number after a label noun: "resolution", "Flight", "No.", "Gate"; "Bill" and the
+   like only when capitalised; a plural label before a range or list: "zones 3 through 11",
+   "Gates 4, 5 and 6"; or after a capitalised name: "iPhone 11", "Game 7", "S&P 500"), references
+   with a slash ("No. 2024/311", "case 17/2023"), digits glued to letters ("3Now", "5G", "S23"),
+   decades ("1990s"), a bare number in brackets ("(4)"), a footnote or list marker opening a line
+   ("1 The state fire marshal's office said ..."; a title-case headline "35 Killed in Blast" counts),
+   and "one" used as a pronoun ("one of the largest", "the only one"). A bare number after a name
+   that closes a coordinated clause is gapped, not a name: "took 41 seats and the Green Union 12"
+   (the extract stage carries the counted noun over).
 6. A qualifier phrase before it sets the qualifier (see data/numbers.toml for the lists and
    the policy: "nearly"/"almost" are approx; "up to"/"as many as" are le); a change verb
    before it ("rose 5%", "fell by 3 points", "up 19 cents", "+0.2%") sets ``change``.
@@ -243,7 +251,7 @@ class Grammar:
             # "09.30 GMT", "18.45 local time", "at 07.15": a dotted clock time beside a time zone,
             # or with a leading zero (an amount never has one)
             rf"(?<![\w.,])(?:[01]?\d|2[0-3])[.:][0-5]\d{_SPACE}*(?:{clock_zones}|local{_SPACE}+time)\b",
-            r"(?<![\w.,])0\d[.:][0-5]\d(?![\d])",
+            r"(?<![\w.,])0\d[.:][0-5]\d(?![\d]|[\s\u00a0]*(?:%|per[\s-]?cent|pct))",
             # phone numbers written in groups: "(212) 555-0143", "212-555-0143", "+44 (0)161 496 0220",
             # "0800 555 0143", "(0161) 496 0220", "01 23 45 67 89" (and see ``_phone_masks``)
             r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}",

@@ -57,6 +57,7 @@ def test_clock_times_are_not_claims(sentence):
     ("The index rose 2.45 points to 18.45 on Monday.", ["2.45", "18.45"]),
     ("The repair took 1.30 hours.", ["1.30 hours"]),
     ("Shares closed at 12.50 in London.", ["12.50"]),
+    ("The bank pays 05.25% on savings.", ["05.25%"]),
 ])
 def test_dotted_amounts_that_are_not_times(sentence, want):
     assert texts(sentence) == want
