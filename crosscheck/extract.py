@@ -39,8 +39,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import NamedTuple, Optional
 
+from .config import Config
 from .model import Article, Claim
-from .numbers import find_quantities
+from .numbers import find_quantities, grammar_for
 from .sentences import split_sentences
 
 __all__ = ["extract_claims", "Lexicon", "lexicon_from_config"]
@@ -1011,6 +1012,7 @@ class _Raw(NamedTuple):
 def extract_claims(article: Article, config=None) -> list:
     """Every stated figure of the article's body as a Claim, in document order."""
     lex = lexicon_from_config(config)
+    grammar = grammar_for(config) if isinstance(config, Config) else None   # a user's numbers_* lists
     text = article.text
     doc = article.doc
     sp = _Speakers()
@@ -1031,7 +1033,7 @@ def extract_claims(article: Article, config=None) -> list:
         attrs = sent_attrs[si]
         in_quote = quote_open.get(se.para, False)
         quote_open[se.para] = _quote_balance(s, in_quote)
-        qs_ = find_quantities(s)
+        qs_ = find_quantities(s, grammar)
         if qs_ and se.start >= notes_from and _FOOTNOTE_MARK.match(s) and qs_[0].start == 0 \
                 and text[text.rfind("\n", 0, se.start) + 1:se.start].strip(" \t#*>•-") == "":
             qs_ = qs_[1:]       # "1 National Disaster Agency, report of ...": a note's marker

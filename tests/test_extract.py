@@ -420,3 +420,18 @@ def test_three_part_list_with_its_subsets():
     assert [x.part_of for x in (a, b, c)] == [whole.id] * 3
     assert total.derived and total.parts == (a.id, b.id, c.id) and total.value == 1405
     assert total.part_of == whole.id
+
+
+def test_a_users_numbers_lists_reach_the_extractor(tmp_path):
+    """A user's config that adds an identifier noun ("berth 39") stops that number being a claim."""
+    from crosscheck.config import load_config
+    from crosscheck.extract import extract_claims
+    from crosscheck.model import Article
+
+    art = Article(doc="a.txt", text="The ferry docked at berth 39 with 120 passengers on board.")
+    before = [c.text for c in extract_claims(art, load_config())]
+    cfg = tmp_path / "user.toml"
+    cfg.write_text('[numbers_not_claims]\nidentifier_nouns = ["berth"]\n', encoding="utf-8")
+    after = [c.text for c in extract_claims(art, load_config(str(cfg)))]
+    assert any(t.startswith("39") for t in before)
+    assert not any(t.startswith("39") for t in after) and any("120" in t for t in after)
