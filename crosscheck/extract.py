@@ -1033,7 +1033,7 @@ def extract_claims(article: Article, config=None) -> list:
         attrs = sent_attrs[si]
         in_quote = quote_open.get(se.para, False)
         quote_open[se.para] = _quote_balance(s, in_quote)
-        qs_ = find_quantities(s, grammar)
+        qs_ = find_quantities(s, grammar) if grammar is not None else find_quantities(s)
         if qs_ and se.start >= notes_from and _FOOTNOTE_MARK.match(s) and qs_[0].start == 0 \
                 and text[text.rfind("\n", 0, se.start) + 1:se.start].strip(" \t#*>•-") == "":
             qs_ = qs_[1:]       # "1 National Disaster Agency, report of ...": a note's marker
