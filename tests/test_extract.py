@@ -38,7 +38,7 @@ def run(text, figures, units=None, config=None, doc="a.txt", body_start=0):
     """Extract with the numbers stage replaced: ``figures`` are the quantity phrases, in order."""
     units = units or {}
 
-    def fake(sentence):
+    def fake(sentence, grammar=None):
         out = []
         for f in figures:
             for m in re.finditer(r"(?<![\w,.])" + re.escape(f) + r"(?![\w])", sentence):
