@@ -484,7 +484,13 @@ def _not_a_whole(c) -> Optional[str]:
         return "forecast"
     if _SCOPE_AFTER.search(after) or _SCOPE_BEFORE.search(sent_before):
         return "scoped"
+    if c.category == "injured" and _HOSPITAL.search(after[:80]):
+        return "scoped"       # '11 were treated in hospital' are some of the injured, not all of them
     return None
+
+
+_HOSPITAL = re.compile(r"(hospitali[sz]ed|in hospital|to hospital|in (?:a )?critical condition|"
+                       r"treated (?:in|at) (?:a |the )?(?:local )?(?:hospitals?|clinics?))", re.I)
 
 
 _CROWD_NUMBER = re.compile(r"\b(number|figure|turnout|crowd|attendance|estimate)\b", re.I)
@@ -871,6 +877,7 @@ def _analyse(event, modality, category, items, pol, findings):
 
 
 _SUBGROUP = re.compile(r"\b(officers?|men|police(?:men|women)?|cops?|soldiers?|troops|children|kids|women|journalists?|"
+                       r"teams?|squads?|units?|brigades?|contingents?|"
                        r"reporters?|firefighters?|doctors?|nurses?|medics?|staff|crew|foreigners?|tourists?|"
                        r"students?|pupils?|teachers?|stewards?|rescuers?)\b", re.I)
 
@@ -1001,7 +1008,7 @@ def _analyse_one_timed(event, modality, category, items, pol, findings, role=Non
         # a running count of its own (the missing, the rescued): it may change between reports;
         # the missing fall as people are found
         pol = {**pol, "update_categories": list(pol.get("update_categories", ())) + [category]}
-    if base == "missing":
+    if base == "missing" or category == "missing":
         pol = {**pol, "updates": "any"}
     timed = [it for it in items if it.report] if running else items
     days = sorted({it.day for it in timed if it.day})
