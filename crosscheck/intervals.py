@@ -145,8 +145,21 @@ def precision_unit(value: float) -> float:
     return 10.0 ** tz
 
 
+_SCALED_DECIMAL = re.compile(r"\d\.\d+\s*(?:million|billion|trillion|thousand|bn|m|k)\b", re.I)
 _NEARLY = re.compile(r"\b(nearly|almost|just under|just below|close to)\b", re.I)
 _JUST_OVER = re.compile(r"\b(just over|just above|slightly more than|a little over)\b", re.I)
+
+
+def _rounding(v: float, text: str, policy: dict) -> float:
+    """How far a figure written as ``v`` may be from the truth by its own rounding ("300" -> 30 by
+    the cap, "1,065" -> 0, "1.3 million" -> 50,000); 0 under the policy ``exact = "point"``."""
+    if str(policy.get("exact", "rounding")) == "point":
+        return 0.0
+    unit = _written_unit(v, text)
+    d = (unit if unit is not None else precision_unit(v)) / 2
+    if unit is None and float(v).is_integer() and precision_unit(v) == 1.0:
+        d = 0.0
+    return min(d, float(policy.get("round_cap", 0.10)) * abs(v))
 
 
 def from_figure(value, low, high, qualifier: str, policy: dict, *, integer: bool = True,
@@ -155,8 +168,10 @@ def from_figure(value, low, high, qualifier: str, policy: dict, *, integer: bool
 
     exact:  within the rounding its digits imply (``policy['exact']`` = "rounding" | "point"),
             the half-unit capped at ``round_cap`` of the value ("300" -> [270, 330], "1,065" -> 1,065);
-    approx: +- ``approx`` of the value; "nearly"/"almost"/"just under" only below it, "just over"
-            only above (the numbers stage marks "nearly 400" approx);
+    approx: +- ``approx`` of the value; "nearly"/"almost"/"just under" below it down to -``approx``
+            and above it only by the rounding its digits state ("nearly 1.3 million" allows 1.31
+            million, "nearly 400" stays under 400),
+            "just over" only above (the numbers stage marks "nearly 400" approx);
     gt/ge:  open / closed above the value, unbounded above ("just over" caps at +``approx``);
     lt/le:  below the value, down to 0 for counts ("nearly"/"almost" start at -``approx``);
     range:  [low, high].
@@ -174,8 +189,11 @@ def from_figure(value, low, high, qualifier: str, policy: dict, *, integer: bool
     elif q == "approx":
         v = float(value if value is not None else (low if low is not None else high))
         d = abs(v) * approx
-        if _NEARLY.search(text or ""):          # "nearly 400": just under, not above
-            out = Interval(v - d, v)
+        if _NEARLY.search(text or ""):          # "nearly 400": under it, but no more precise than "400"
+            # above it only by the rounding its own digits state ("nearly 1.3 million" may be 1.31 million);
+            # a bare "nearly 400" stays under 400
+            stated = _written_unit(v, text) is not None or _SCALED_DECIMAL.search(text or "")
+            out = Interval(v - d, v + (_rounding(v, text, policy) if stated else 0.0))
         elif _JUST_OVER.search(text or ""):     # "just over 400": just above
             out = Interval(v, v + d)
         else:
@@ -194,16 +212,7 @@ def from_figure(value, low, high, qualifier: str, policy: dict, *, integer: bool
         out = Interval(start, v, False, q == "lt")
     else:  # exact
         v = float(value if value is not None else (low if low is not None else high))
-        mode = str(policy.get("exact", "rounding"))
-        if mode == "point":
-            d = 0.0
-        else:
-            unit = _written_unit(v, text)
-            d = (unit if unit is not None else precision_unit(v)) / 2
-            if unit is None and float(v).is_integer() and precision_unit(v) == 1.0:
-                d = 0.0
-            cap = float(policy.get("round_cap", 0.10)) * abs(v)
-            d = min(d, cap)
+        d = _rounding(v, text, policy)
         out = Interval(v - d, v + d)
     if nonneg and out.low is not None and out.low < 0:
         out = Interval(0.0, out.high, False, out.high_open)

@@ -99,3 +99,14 @@ def test_fmt():
     assert iv.fmt(Interval(1501, None)) == "[1,501, ∞)"
     assert iv.fmt(Interval(1335, 1395)) == "[1,335, 1,395]"
     assert iv.fmt(Interval(5, 5)) == "5"
+
+
+def test_nearly_a_rounded_scaled_figure_reaches_its_own_rounding():
+    """'nearly 1.3 million votes' is written to 0.1 million: 1.31 million does not contradict it,
+    while a bare 'nearly 400' stays under 400."""
+    near = iv.from_figure(1_300_000, 1_300_000, 1_300_000, "approx", POLICY, text="nearly 1.3 million votes")
+    stated = iv.from_figure(1_310_000, 1_310_000, 1_310_000, "exact", POLICY, text="1.31 million votes")
+    assert iv.compatible(near, stated)
+    assert near.high == 1_350_000 and near.low == 1_170_000
+    assert not iv.compatible(iv.from_figure(400, 400, 400, "approx", POLICY, text="nearly 400 people"),
+                             iv.from_figure(412, 412, 412, "exact", POLICY, text="412 people"))
