@@ -87,6 +87,18 @@ _NAME_RUN_END = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$")
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=]{3,}|[•·▪]\s?.*)\s*$")
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _PLACE_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
+_IDENT_AFTER = re.compile(r"\s*(?:No\.?\s*|#\s*)?\d")
+# a wire dateline opening the body: "TELUK SARI, July 21 (CP) -", "DRAVIK (Meridian) -"
+_DATELINE = re.compile(r"^([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}),?\s+(?:[A-Z][a-z]+\.?,?\s+)?"
+                       r"(?:\(|" + _MONTH_RE + r"\s+\d|\d{1,2}\s+" + _MONTH_RE + r")")
+# the verb right after a figure's counted thing says it happened: "39 prisoners were flown home"
+_PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|had|have\s+been|has\s+been|"
+                         r"(?!need)[a-z]+ed|left|fled|took|went|came|fell|rose|died|ran|made|gave|got|"
+                         r"stood|met|flew|held|lost|won|sank|struck|spent|drove|swam|broke|"
+                         r"set|put|hit|cut|shut|brought|fought|caught|sought|began|saw|said)\b", re.I)
+_MODAL = re.compile(r"\b(?:will|would|could|might|may|shall|should|expect\w*|plan\w*|due\s+to|likely|"
+                    r"set\s+to|going\s+to|is\s+to|are\s+to|to\s+be|scheduled|intend\w*|aim\w*|hope\w*|"
+                    r"forecast\w*|project\w*|fear\w*|could|promis\w*|pledg\w*)\b", re.I)
 
 
 _DETERMINERS = {"", "the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
@@ -165,6 +177,13 @@ class _Sent:
     text: str
     seg: int
     feats: Optional[dict] = None
+    link: bool = False                 # a "Related:" / "READ MORE:" line: another story
+
+
+# a link to another story ("Related: ...", "READ MORE: ...", "See also: ...") and a photo caption
+_LINK_LINE = re.compile(r"^\W{0,3}(?:related(?:\s+(?:stories|story|articles?|coverage|news))?|read\s+more|read\s+also|"
+                        r"also\s+read|more\s+on\s+this(?:\s+story)?|see\s+also|watch|listen|more|recommended|"
+                        r"(?:photo|picture|image|caption)(?:\s+caption)?)\s*[:|>\u2013\u2014-]\s", re.I)
 
 
 @dataclass
@@ -174,6 +193,7 @@ class _Doc:
     starts: list
     ref: Optional[dt.date] = None      # publication (or report) date
     ref_year: Optional[int] = None
+    dateline: Optional[str] = None     # the city of a wire dateline ("TELUK SARI, July 21 (CP) -")
     borrowed: bool = False             # ref is the original's date: this copy is no earlier
 
 
@@ -184,6 +204,13 @@ def _split(text: str, base: int = 0):
         if not line.group():
             break
         if _SEPARATOR.match(line.group()):
+            seg += 1
+            continue
+        if _LINK_LINE.match(line.group()):
+            seg += 1
+            t = line.group().strip()
+            s = base + line.start() + len(line.group()) - len(line.group().lstrip())
+            out.append(_Sent(s, s + len(t), t, seg, link=True))
             seg += 1
             continue
         ls = line.start()
@@ -251,8 +278,8 @@ def _places(text: str, lex: _Lexicon, title: bool):
                 continue
             break
         run = _NAME_RUN.match(rest)
-        if not run:
-            continue
+        if not run or _IDENT_AFTER.match(rest, run.end()):
+            continue           # "Route 66", "Bill 214", "Gate 7", "Rp 50": an identifier or a unit
         name = run.group()
         if _SPEAKER.match(rest[run.end():]) and len(name.split()) >= 3:
             name = " ".join(name.split()[:-2])        # "the governor of Homs Talal Barazi said"
@@ -262,6 +289,8 @@ def _places(text: str, lex: _Lexicon, title: bool):
         off = m.end() + (len(text) - m.end() - len(rest))
         found.setdefault(off, name)
     for m in lex.appos_re.finditer(text):
+        if _IDENT_AFTER.match(text, m.end(1)):
+            continue
         found.setdefault(m.start(), m.group(1))
     for m in lex.noun_re.finditer(text):
         before = text[:m.start()]
@@ -362,6 +391,31 @@ def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
         bg_weak=bool(lex.bg_weak.search(t) or (ref_year and any(y < ref_year for y in years))),
     )
     return s.feats
+
+
+def _clause(text: str, lo: int, hi: int):
+    """The clause around text[lo:hi]: cut at ; : and at commas / "and" / "but" / "while" before a new verb."""
+    cuts = [m.end() for m in re.finditer(r"[;:]|,\s|\s(?:but|while|whereas)\s|\s(?:and|as)\s(?=[a-z]+\s+(?:is|are|was|were|will|would|has|have|had)\b)", text[:lo])]
+    start = cuts[-1] if cuts else 0
+    m = re.compile(r"[;:]|,\s|\s(?:but|while|whereas|and)\s").search(text, hi)
+    return text[start:lo], text[hi:m.start() if m else len(text)]
+
+
+def _bg_clause(text: str, lo: int, hi: int, lex) -> bool:
+    """A background phrase in the figure's own clause ("home to 1.8 million people"), not in
+    another clause of its sentence ("marched ..., the largest protest since 2019")."""
+    before, after = _clause(text, lo, hi)
+    clause = before + text[lo:hi] + after
+    return bool(lex.bg_strong.search(clause) or _SINCE_YEAR.search(clause))
+
+
+def _happened(text: str, lo: int, hi: int) -> bool:
+    """A past-tense verb governs the figure and nothing modal sits in its own clause: it
+    happened, whatever future phrase is elsewhere in the sentence ("The 39 prisoners were
+    flown home on Tuesday; a second exchange is expected next week")."""
+    before, after = _clause(text, lo, hi)
+    m = _PAST_AFTER.match(after)
+    return bool(m) and not _MODAL.search(before) and not _MODAL.search(after[:m.end()])
 
 
 def _mention_date(text: str, doc: _Doc):
@@ -510,6 +564,8 @@ class _CF:
     background: bool = False
     bg_why: str = ""
     seg: int = 0
+    link: bool = False                # read in a "Related:" line: another story
+    happened: bool = False            # a past-tense verb governs the figure in its own clause
 
 
 @dataclass
@@ -527,6 +583,8 @@ class _Cluster:
     docs: set = field(default_factory=set)
     background: bool = False
     place: Optional[str] = None
+    link: bool = False
+    story: bool = False               # the main event of a story: dated to the happening
 
 
 def _places_ok(leaves_a, clos_a, leaves_b, clos_b) -> bool:
@@ -683,6 +741,16 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
                 for name, _ in _clean_place(m.group(1), lex):
                     for cont, _ in _clean_place(m.group(2), lex):
                         places.add(name, cont)
+    for d in docs.values():
+        for s_ in d.sents[:6]:
+            m = _DATELINE.match(s_.text)
+            if m and not s_.link:
+                name = " ".join(w.capitalize() for w in m.group(1).split())
+                for nm, _c in _clean_place(name, lex):
+                    d.dateline = nm
+                    places.add(nm)
+                    places.add(nm)
+                break
     places.merge()
 
     def sent_places(s):
@@ -692,7 +760,8 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             names = [] if s.feats["title"] else [(off, name) for off, name, _c in s.feats["places"]]
             names += [(m.start(), name) for m in _NAME_RUN.finditer(s.text)
                       for name, _c in _clean_place(m.group(), lex)
-                      if places.known(places.key(name)) and not _is_destination(s.text[:m.start()], lex)]
+                      if places.known(places.key(name)) and not _is_destination(s.text[:m.start()], lex)
+                      and not _IDENT_AFTER.match(s.text, m.end())]
             s.feats["keys"] = [(off, places.key(name)) for off, name in names if places.key(name)]
         return s.feats["keys"]
 
@@ -716,7 +785,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         same_seg = [j for j in range(max(0, si - 2), min(len(d.sents), si + 2)) if d.sents[j].seg == s.seg]
         before = [d.sents[j] for j in same_seg if j < si]
         beside = [d.sents[j] for j in same_seg if abs(j - si) == 1]
-        f = _CF(i=i, seg=s.seg)
+        f = _CF(i=i, seg=s.seg, link=s.link)
         sf = s.feats
         lo_c, hi_c = c.start - s.start, c.end - s.start
         near = [(min(abs(a - hi_c), abs(b - lo_c)), cls) for a, b, cls in sf["trig"]
@@ -728,8 +797,10 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             f.trigger = min(near)[1]
         if sf["ords"]:
             f.phase, f.phase_from = sf["ords"][0][2], "sentence"
-        elif sf["plan"] or c.modality in ("plan", "forecast"):
-            f.phase, f.phase_from = "plan", "sentence"
+        else:
+            f.happened = _happened(s.text, lo_c, hi_c)
+            if (sf["plan"] or c.modality in ("plan", "forecast")) and not f.happened:
+                f.phase, f.phase_from = "plan", "sentence"
         # places: its sentence's (nearest first), then the sentences before it and the story's
         # headline (the most reported first)
         own_places = place_keys([s], near=lo_c)
@@ -766,7 +837,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             if m:
                 f.weekday = _WEEKDAYS.index(m.group(1).lower())
         # 3. background
-        if sf["bg_strong"]:
+        if sf["bg_strong"] and _bg_clause(s.text, lo_c, hi_c, lex):
             f.background, f.bg_why = True, "background words in its sentence"
         elif c.category in lex.bg_categories and f.trigger is None:
             f.background, f.bg_why = True, f"a {c.category} with nothing happening to it"
@@ -848,6 +919,19 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         return sorted(fs, key=lambda f: (0 if f.precise else 1 if f.lo else 2, f.lo or dt.date.max,
                                          claims[f.i].doc, claims[f.i].start))
 
+    # links to other stories ("Related: ...") are events of their own, never this story's
+    for f in todo:
+        if f.link and f.i not in assign:
+            key = ("link", claims[f.i].doc, f.seg)
+            k = next((x for x in clusters if getattr(x, "_key", None) == key), None)
+            if k is None:
+                k = new_cluster(f.trigger, None)
+                k.link = True
+                k._key = key
+            _join(k, f, claims[f.i].doc)
+            assign[f.i] = k
+            reason[f.i] = {"rule": "link", "text": "a line linking another story"}
+
     # 4. strong: trigger and phase
     idx = _Index()
     strong = by_date(f for f in todo if not f.background and f.trigger and f.phase)
@@ -896,7 +980,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     weak = by_date(f for f in todo if not f.background and f.trigger and not f.phase and f.i not in assign)
     for f in weak:
         doc = claims[f.i].doc
-        plan = claims[f.i].modality in ("plan", "forecast")
+        plan = claims[f.i].modality in ("plan", "forecast") and not f.happened
         cands = [k for ph in sorted(phases) if (ph == "plan") == plan for k in idx.candidates((f.trigger, ph), f, doc)
                  if _fits(f, k) and (k.lo or not f.lo or doc in k.docs)]   # a dated figure needs a dated stage
         cands = list({k.n: k for k in cands}.values())
@@ -987,8 +1071,122 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     for i in range(len(claims)):
         follow(i)
 
+    # 9b. one story per article cluster: its happening's figures of every kind are one event
+    _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, sent_of, copies, sent_places)
+
     # 10. events
     return _finish(claims, feats, clusters, assign, reason, mentions, places, copies, id_index)
+
+
+_STORY_DAYS_BEFORE = 7      # a story's happening may precede its earliest report by this much
+_STORY_DAYS_APART = 10      # dated reports of one story fall within this many days of its first
+
+
+def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, sent_of, copies, sent_places):
+    """Articles that share a main place (dateline city, headline and lede places, the places
+    they name most) and a date window form one story; an undated article joins the story it
+    shares most places with. In a story that is not staged (no first / last group), every
+    event of no phase whose dates fit the story's window joins its main event: a happening's
+    figures of different kinds (toll, injured, homes, rescuers, crowd, arrests) and the
+    places named beside them (a road, a square, a border crossing) are one event."""
+    # salient places and trigger families per document
+    sal, fams = {}, {}
+    for doc, d in docs.items():
+        w = Counter()
+        if d.dateline and places.key(d.dateline):
+            w[places.key(d.dateline)] += 3
+        lede = [x for x in d.sents[:4] if not x.link]
+        for x in lede:
+            _sent_feats(x, lex, d.ref_year)
+            for _o, k in sent_places(x):
+                w[k] += 2
+        for x in d.sents:
+            if x.feats is not None and not x.link and x not in lede:
+                for _o, k in sent_places(x):
+                    w[k] += 1
+        sal[doc] = {k for k, n in w.most_common(4) if n >= 2}
+        fc = Counter(feats[i].trigger for i, c in enumerate(claims) if c.doc == doc and feats[i].trigger
+                     and not feats[i].background and not feats[i].link) if False else None
+        fams[doc] = fc
+    fam_count = defaultdict(Counter)
+    for i, c in enumerate(claims):
+        f = feats[i]
+        if f.trigger and not f.background and not f.link:
+            fam_count[c.doc][f.trigger] += 1
+    for doc in docs:
+        fc = fam_count[doc]
+        top = fc.most_common(1)[0][1] if fc else 0
+        fams[doc] = {t for t, n in fc.items() if n >= 2 or n == top}
+
+    # stories: dated documents first (by date), each joins the story it shares the most
+    # places and a trigger with, whose first report is near; undated ones join by place
+    order = sorted(docs.values(), key=lambda d: (d.ref is None, d.ref or dt.date.min, d.doc))
+    stories = []                     # [first ref, last ref, place weights Counter, families, docs]
+    by_place = defaultdict(list)
+    story_of = {}
+    for d in order:
+        best, score = None, 0
+        seen = set()
+        for k in sal[d.doc]:
+            for n in by_place[k]:
+                if n in seen:
+                    continue
+                seen.add(n)
+                st = stories[n]
+                if d.ref and st[0] and abs((d.ref - st[0]).days) > _STORY_DAYS_APART:
+                    continue
+                if fams[d.doc] and st[3] and not (fams[d.doc] & st[3]):
+                    continue
+                sc = sum(1 for x in sal[d.doc] if x in st[2])
+                if sc > score:
+                    best, score = n, sc
+        if best is None:
+            best = len(stories)
+            stories.append([d.ref, d.ref, Counter(), set(), []])
+        st = stories[best]
+        if d.ref:
+            st[0] = min(filter(None, (st[0], d.ref)))
+            st[1] = max(filter(None, (st[1], d.ref)))
+        for k in sal[d.doc]:
+            if k not in st[2]:
+                by_place[k].append(best)
+            st[2][k] += 1
+        st[3] |= fams[d.doc]
+        st[4].append(d.doc)
+        story_of[d.doc] = best
+
+    # events per story (by the story of most of their members)
+    groups = defaultdict(list)
+    for k in clusters:
+        if not k.members or k.background or k.link:
+            continue
+        sc = Counter(story_of[claims[i].doc] for i in k.members)
+        groups[sc.most_common(1)[0][0]].append(k)
+    for n, ks in sorted(groups.items()):
+        if any(k.phase and k.phase != "plan" for k in ks):
+            continue                  # a staged story: its stages are events of their own
+        free = [k for k in ks if not k.phase]
+        if len(free) < 2 and not free:
+            continue
+        main = max(free, key=lambda k: (len(k.docs), sum(1 for i in k.members if feats[i].trigger), len(k.members), -k.n))
+        first, last = stories[n][0], stories[n][1]
+        lo_ok = first - dt.timedelta(days=_STORY_DAYS_BEFORE) if first else None
+        main.story = True
+        for k in free:
+            if k is main:
+                continue
+            if k.lo and lo_ok and k.hi and k.hi < lo_ok:
+                continue              # an earlier happening (the 2011 quake, last month's fire)
+            if k.lo and last and k.lo > last + dt.timedelta(days=1):
+                continue              # a later one
+            for i in k.members:
+                main.members.append(i)
+                assign[i] = main
+                r = reason.get(i, {})
+                reason[i] = {"rule": "story", "text": (r.get("text", "") + "; " if r else "")
+                             + "the same story's happening (same places and date window)"}
+            main.docs |= k.docs
+            k.members = []
 
 
 def _best_date(k: _Cluster, claims, feats, copies):
