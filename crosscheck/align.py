@@ -585,6 +585,7 @@ class _Cluster:
     place: Optional[str] = None
     link: bool = False
     story: bool = False               # the main event of a story: dated to the happening
+    story_first: Optional[dt.date] = None   # the story's earliest report
 
 
 def _places_ok(leaves_a, clos_a, leaves_b, clos_b) -> bool:
@@ -1072,7 +1073,8 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         follow(i)
 
     # 9b. one story per article cluster: its happening's figures of every kind are one event
-    _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, sent_of, copies, sent_places)
+    _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, sent_of, copies, sent_places,
+                   {a.doc: a.body_start for a in articles or ()})
 
     # 10. events
     return _finish(claims, feats, clusters, assign, reason, mentions, places, copies, id_index)
@@ -1082,7 +1084,7 @@ _STORY_DAYS_BEFORE = 7      # a story's happening may precede its earliest repor
 _STORY_DAYS_APART = 10      # dated reports of one story fall within this many days of its first
 
 
-def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, sent_of, copies, sent_places):
+def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, sent_of, copies, sent_places, body):
     """Articles that share a main place (dateline city, headline and lede places, the places
     they name most) and a date window form one story; an undated article joins the story it
     shares most places with. In a story that is not staged (no first / last group), every
@@ -1095,7 +1097,7 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         w = Counter()
         if d.dateline and places.key(d.dateline):
             w[places.key(d.dateline)] += 3
-        lede = [x for x in d.sents[:4] if not x.link]
+        lede = [x for x in d.sents if not x.link and (x.start >= body.get(doc, 0) or x.text.lower().startswith("title:"))][:4]
         for x in lede:
             _sent_feats(x, lex, d.ref_year)
             for _o, k in sent_places(x):
@@ -1105,6 +1107,17 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
                 for _o, k in sent_places(x):
                     w[k] += 1
         sal[doc] = {k for k, n in w.most_common(4) if n >= 2}
+        # names of the happening in the headline and lede ("KM Bahari Nusantara 7", "Bill 214")
+        for x in lede:
+            for m in _NAME_RUN.finditer(x.text):
+                words = m.group().split()
+                if words[0].lower() in ("by", "title", "outlet", "published"):
+                    words = words[1:]
+                if len(words) < 2:
+                    continue
+                if len(words) >= 2 and not all(w.isupper() for w in words) and words[0].lower() not in lex.titles \
+                        and words[0].lower() not in lex.stop:
+                    sal[doc].add("name:" + _place_key(" ".join(words)))
         fc = Counter(feats[i].trigger for i, c in enumerate(claims) if c.doc == doc and feats[i].trigger
                      and not feats[i].background and not feats[i].link) if False else None
         fams[doc] = fc
@@ -1135,7 +1148,7 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
                 st = stories[n]
                 if d.ref and st[0] and abs((d.ref - st[0]).days) > _STORY_DAYS_APART:
                     continue
-                if fams[d.doc] and st[3] and not (fams[d.doc] & st[3]):
+                if d.ref and fams[d.doc] and st[3] and not (fams[d.doc] & st[3]):
                     continue
                 sc = sum(1 for x in sal[d.doc] if x in st[2])
                 if sc > score:
@@ -1172,12 +1185,15 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         first, last = stories[n][0], stories[n][1]
         lo_ok = first - dt.timedelta(days=_STORY_DAYS_BEFORE) if first else None
         main.story = True
+        main.story_first = first
         for k in free:
             if k is main:
                 continue
-            if k.lo and lo_ok and k.hi and k.hi < lo_ok:
+            own = [_interval(claims[i].date) for i in k.members
+                   if claims[i].date and claims[i].date_source == "sentence" and _interval(claims[i].date)]
+            if own and lo_ok and all(iv[1] < lo_ok for iv in own):
                 continue              # an earlier happening (the 2011 quake, last month's fire)
-            if k.lo and last and k.lo > last + dt.timedelta(days=1):
+            if own and last and all(iv[0] > last + dt.timedelta(days=1) for iv in own):
                 continue              # a later one
             for i in k.members:
                 main.members.append(i)
@@ -1189,7 +1205,33 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
             k.members = []
 
 
+def _story_date(k: _Cluster, claims, feats, copies):
+    """The day a story's happening took place: the earliest day its figures' own sentences
+    or ledes give (a weekday read against the story's first report), not the later days on
+    which a running toll was reported ("rose to 119 on Sunday")."""
+    first = k.story_first
+    days = Counter()
+    for i in k.members:
+        c, f = claims[i], feats[i]
+        if i in copies:
+            continue
+        d = _parse_iso(c.date) if c.date and c.date != c.report_date else None
+        if d is None and f.weekday is not None and first:
+            back = (first.weekday() - f.weekday) % 7
+            d = first - dt.timedelta(days=back) if back <= 3 else first + dt.timedelta(days=7 - back)
+        if d and c.date_source in (None, "sentence", "context", "lede") and \
+                (first is None or first - dt.timedelta(days=_STORY_DAYS_BEFORE) <= d <= first + dt.timedelta(days=_STORY_DAYS_APART)):
+            days[d] += 1
+    if not days:
+        return None
+    return min(days).isoformat()
+
+
 def _best_date(k: _Cluster, claims, feats, copies):
+    if k.story:
+        d = _story_date(k, claims, feats, copies)
+        if d:
+            return d
     votes = Counter()
     for d, w, _src in k.evidence:
         votes[d.isoformat()] += w
@@ -1274,7 +1316,7 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
     for i, c in enumerate(claims):
         eid, date = event_of[assign[i].n]
         new = replace(c, event=eid, copy_of=claims[copies[i]].id if i in copies else None)
-        if date and (feats[i].soft or _coarser_or_bound(c, date)):
+        if date and (feats[i].soft or _coarser_or_bound(c, date) or (assign[i].story and c.date != date)):
             new = replace(new, date=date, date_precision={10: "day", 7: "month"}.get(len(date), "year"))
         out.append(new)
         g.add_node(c.id, kind="claim", doc=c.doc, text=c.text)
