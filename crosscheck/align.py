@@ -406,6 +406,9 @@ def _bg_clause(text: str, lo: int, hi: int, lex) -> bool:
     another clause of its sentence ("marched ..., the largest protest since 2019")."""
     before, after = _clause(text, lo, hi)
     clause = before + text[lo:hi] + after
+    lead = re.match(r"\s*([^,]{0,40}),\s", text)          # "Since 2015, 14 ferry accidents have ..."
+    if lead and lead.end() <= lo and len(lead.group(1).split()) <= 5:
+        clause = lead.group(1) + " " + clause
     return bool(lex.bg_strong.search(clause) or _SINCE_YEAR.search(clause))
 
 
@@ -840,9 +843,11 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         # 3. background
         if sf["bg_strong"] and _bg_clause(s.text, lo_c, hi_c, lex):
             f.background, f.bg_why = True, "background words in its sentence"
-        elif c.category in lex.bg_categories and f.trigger is None:
+        elif c.category in lex.bg_categories and f.trigger is None and sf["trig"]:
+            f.trigger = min((abs(a - lo_c), cls) for a, _b, cls in sf["trig"])[1]   # "the quake hit ... at a depth of 10 km"
+        elif c.category in lex.bg_categories and f.trigger is None and not sf["trig"]:
             f.background, f.bg_why = True, f"a {c.category} with nothing happening to it"
-        elif f.phase is None and not f.precise and any(x.feats["bg_weak"] for x in beside + [s]) \
+        elif f.phase is None and not f.precise and any(x.feats["bg_weak"] for x in before[-1:] + [s]) \
                 and f.trigger in (None, "leave"):
             f.background, f.bg_why = True, "earlier years or residents around it, and no stage or date of its own"
         if f.phase is None and not f.background:
@@ -1084,6 +1089,23 @@ _STORY_DAYS_BEFORE = 7      # a story's happening may precede its earliest repor
 _STORY_DAYS_APART = 10      # dated reports of one story fall within this many days of its first
 
 
+_MONTH_ONLY = re.compile(r"^(?:in|since|during|last|early|late|mid-?)?\s*" + _MONTH_RE + r"$", re.I)
+
+
+def _own_interval(c, first):
+    """The days a figure's own sentence dates it to: the timeline's date read there, or a bare
+    month ("In March, a speedboat collision killed 11") in the year of the story's first report."""
+    if c.date and c.date_source == "sentence":
+        return _interval(c.date)
+    if c.date is None and c.date_text and first and c.date_text.lower() in c.sentence.lower():
+        m = _MONTH_ONLY.match(c.date_text.strip())
+        if m:
+            month = _MONTHS.get(m.group(1).lower().rstrip("."))
+            year = first.year - (month > first.month)
+            return _interval(f"{year}-{month:02d}")
+    return None
+
+
 def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, sent_of, copies, sent_places, body):
     """Articles that share a main place (dateline city, headline and lede places, the places
     they name most) and a date window form one story; an undated article joins the story it
@@ -1178,31 +1200,71 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
     for n, ks in sorted(groups.items()):
         if any(k.phase and k.phase != "plan" for k in ks):
             continue                  # a staged story: its stages are events of their own
-        free = [k for k in ks if not k.phase]
-        if len(free) < 2 and not free:
-            continue
-        main = max(free, key=lambda k: (len(k.docs), sum(1 for i in k.members if feats[i].trigger), len(k.members), -k.n))
+        free = [k for k in ks if not k.phase] or [None]
+        main = free[0] if free == [None] else max(free, key=lambda k: (len(k.docs), sum(1 for i in k.members if feats[i].trigger), len(k.members), -k.n))
         first, last = stories[n][0], stories[n][1]
         lo_ok = first - dt.timedelta(days=_STORY_DAYS_BEFORE) if first else None
-        main.story = True
-        main.story_first = first
+        if main is not None:
+            main.story = True
+            main.story_first = first
+        else:
+            free = []
+        def outside(iv):
+            return (lo_ok and iv[1] < lo_ok) or (last and iv[0] > last + dt.timedelta(days=1))
+
+        if main is not None:
+            away = {(claims[i].doc, claims[i].sent_start) for i in main.members
+                    if (lambda iv: iv and outside(iv))(_own_interval(claims[i], first))}
+            if away:
+                other = _Cluster(n=len(clusters), trigger=main.trigger, phase=None)
+                clusters.append(other)
+                keep = []
+                for i in main.members:
+                    if (claims[i].doc, claims[i].sent_start) in away:
+                        other.members.append(i)
+                        other.docs.add(claims[i].doc)
+                        assign[i] = other
+                        reason[i] = {"rule": "story", "text": "its own sentence dates it outside the story's window: another happening"}
+                    else:
+                        keep.append(i)
+                main.members = keep
         for k in free:
             if k is main:
                 continue
-            own = [_interval(claims[i].date) for i in k.members
-                   if claims[i].date and claims[i].date_source == "sentence" and _interval(claims[i].date)]
-            if own and lo_ok and all(iv[1] < lo_ok for iv in own):
-                continue              # an earlier happening (the 2011 quake, last month's fire)
-            if own and last and all(iv[0] > last + dt.timedelta(days=1) for iv in own):
-                continue              # a later one
+            # a figure whose own sentence dates it outside the story's window is another
+            # happening (the 2011 quake, last month's fire, a vote next week), and so are the
+            # figures of its sentence; the others are this story's
+            away = set()
             for i in k.members:
+                iv = _own_interval(claims[i], first)
+                if iv and outside(iv):
+                    away.add((claims[i].doc, claims[i].sent_start))
+            stay = [i for i in k.members if (claims[i].doc, claims[i].sent_start) in away]
+            move = [i for i in k.members if (claims[i].doc, claims[i].sent_start) not in away]
+            for i in move:
                 main.members.append(i)
                 assign[i] = main
                 r = reason.get(i, {})
                 reason[i] = {"rule": "story", "text": (r.get("text", "") + "; " if r else "")
                              + "the same story's happening (same places and date window)"}
-            main.docs |= k.docs
-            k.members = []
+                main.docs.add(claims[i].doc)
+            k.members = stay
+            k.docs = {claims[i].doc for i in stay}
+        # its plans and forecasts are one event: what the story says is expected or agreed
+        plans = [k for k in ks if k.phase == "plan" and k.members]
+        if len(plans) > 1:
+            top = max(plans, key=lambda k: (len(k.docs), len(k.members), -k.n))
+            for k in plans:
+                if k is top:
+                    continue
+                for i in k.members:
+                    top.members.append(i)
+                    assign[i] = top
+                    r = reason.get(i, {})
+                    reason[i] = {"rule": "story", "text": (r.get("text", "") + "; " if r else "")
+                                 + "the same story's plans and forecasts"}
+                top.docs |= k.docs
+                k.members = []
 
 
 def _story_date(k: _Cluster, claims, feats, copies):

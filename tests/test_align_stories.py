@@ -71,3 +71,60 @@ def test_past_verb_beats_future_phrase():
     assert A._happened(t, i, i + len("39 prisoners"))
     t = "About 200 more are expected to leave next week."
     assert not A._happened(t, 0, 9)
+
+
+FLOOD = {
+    # (published, text); claims: (quote, category, date, date_source, date_text, gold event)
+    "w1.txt": ("2025-09-02", "Floods kill dozens in Belvar valley\n\n"
+               "BELVAR, Sept 2 (Wire) - Flash floods swept through the Belvar valley on Monday, killing at least 41 people. "
+               "The flood reached a depth of 3 metres in the old town, officials said. "
+               "In June, a landslide killed 9 people in the same valley. "
+               "Since 2010, 12 floods have hit the region. "
+               "The governor said 500 soldiers will be sent on Friday.\n"),
+    "w2.txt": (None, "BELVAR (Herald) - The toll from the Belvar floods rose to 58 on Wednesday, "
+               "and 20 people are missing. Officials expect the toll to reach 70.\n"),
+}
+FLOOD_CLAIMS = [
+    ("w1.txt", "at least 41 people", "killed", "2025-09-01", "sentence", "on Monday", "flood"),
+    ("w1.txt", "3 metres", "distance", None, None, None, "flood"),
+    ("w1.txt", "9 people", "killed", None, None, "In June", "landslide"),
+    ("w1.txt", "12 floods", "other", None, None, None, "bg"),
+    ("w1.txt", "500 soldiers", "soldiers", "2025-09-05", "sentence", "on Friday", "plan"),
+    ("w2.txt", "58", "killed", None, "sentence", "on Wednesday", "flood"),
+    ("w2.txt", "20 people", "people", None, "sentence", "on Wednesday", "flood"),
+    ("w2.txt", "70", "killed", None, None, None, "plan"),
+]
+
+
+def _build(stories, specs, modality=lambda q: "count"):
+    claims, gold = [], {}
+    for doc, q, cat, date, src, dtext, ev in specs:
+        text = stories[doc][1]
+        start = text.index(q)
+        left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, text.rfind(" - ", 0, start) + 3)
+        right = text.find(".", start)
+        right = len(text) if right < 0 else right + 1
+        claims.append(Claim(id=f"{doc}:{start}", doc=doc, start=start, end=start + len(q), text=q, value=1.0,
+                            low=1.0, high=1.0, qualifier="exact", counted=q.split()[-1], category=cat,
+                            sentence=text[left:right], sent_start=left, date=date,
+                            date_precision="day" if date else None, date_source=src, date_text=dtext,
+                            report_date=stories[doc][0], modality=modality(q)))
+        gold[claims[-1].id] = ev
+    arts = [Article(doc=d, text=t, published=p) for d, (p, t) in stories.items()]
+    return arts, [Document(doc=a.doc, published=a.published) for a in arts], claims, gold
+
+
+def test_running_toll_undated_report_month_and_since_year():
+    arts, docs, claims, gold = _build(FLOOD, FLOOD_CLAIMS,
+                                      modality=lambda q: "forecast" if q in ("500 soldiers", "70") else "count")
+    out, events, _ = align(claims, docs, arts)
+    got = defaultdict(set)
+    for c in out:
+        got[gold[c.id]].add(c.event)
+    assert all(len(v) == 1 for v in got.values()), [(c.text, c.event) for c in out]
+    assert len({next(iter(v)) for v in got.values()}) == len(got), [(c.text, c.event) for c in out]
+    flood = next(iter(got["flood"]))
+    # the undated report's rising toll belongs to the flood, dated to the day it happened
+    assert all(c.date == "2025-09-01" for c in out if c.event == flood)
+    by_id = {e.id: e for e in events}
+    assert by_id[next(iter(got["bg"]))].background
