@@ -85,7 +85,7 @@ _NAME_RUN = re.compile(_NAME + r"(?:\s+" + _NAME + r")*")
 _SPEAKER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|reported|announced)\b")
 _NAME_RUN_END = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$")
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=]{3,}|[•·▪]\s?.*)\s*$")
-_SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"(?<![ap]\.m\.)(?<!\bNo\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _PLACE_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
 _IDENT_AFTER = re.compile(r"\s*(?:No\.?\s*|#\s*)?\d")
 # a wire dateline opening the body: "TELUK SARI, July 21 (CP) -", "DRAVIK (Meridian) -"
@@ -96,6 +96,8 @@ _PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|had|have\s+bee
                          r"(?!need)[a-z]+ed|left|fled|took|went|came|fell|rose|died|ran|made|gave|got|"
                          r"stood|met|flew|held|lost|won|sank|struck|spent|drove|swam|broke|"
                          r"set|put|hit|cut|shut|brought|fought|caught|sought|began|saw|said)\b", re.I)
+_PAST_BEFORE = re.compile(r"\b(?:(?!need)[a-z]+ed|rose|fell|hit|reached|stood|killing|leaving|injuring)\s+"
+                          r"(?:(?:to|by|past|at|over|nearly|about|around|some|more\s+than|at\s+least)\s+)*$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|might|may|shall|should|expect\w*|plan\w*|due\s+to|likely|"
                     r"set\s+to|going\s+to|is\s+to|are\s+to|to\s+be|scheduled|intend\w*|aim\w*|hope\w*|"
                     r"forecast\w*|project\w*|fear\w*|could|promis\w*|pledg\w*)\b", re.I)
@@ -417,8 +419,12 @@ def _happened(text: str, lo: int, hi: int) -> bool:
     happened, whatever future phrase is elsewhere in the sentence ("The 39 prisoners were
     flown home on Tuesday; a second exchange is expected next week")."""
     before, after = _clause(text, lo, hi)
+    if _MODAL.search(before):
+        return False
+    if _PAST_BEFORE.search(before):       # "the toll has soared past 2,600", "killing at least 87"
+        return True
     m = _PAST_AFTER.match(after)
-    return bool(m) and not _MODAL.search(before) and not _MODAL.search(after[:m.end()])
+    return bool(m) and not _MODAL.search(after[:m.end()])
 
 
 def _mention_date(text: str, doc: _Doc):

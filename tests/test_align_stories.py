@@ -128,3 +128,18 @@ def test_running_toll_undated_report_month_and_since_year():
     assert all(c.date == "2025-09-01" for c in out if c.event == flood)
     by_id = {e.id: e for e in events}
     assert by_id[next(iter(got["bg"]))].background
+
+
+def test_verb_before_the_figure_and_forecasts():
+    cases = [("The death toll has soared past 4,100, and officials fear it could double.", "4,100", True),
+             ("Rescuers said the toll rose to 64 on Sunday.", "64", True),
+             ("Medics expect the toll to rise to 90 by nightfall.", "90", False),
+             ("A third round of talks is expected to free 40 more hostages.", "40 more hostages", False)]
+    for text, q, want in cases:
+        i = text.index(q)
+        assert A._happened(text, i, i + len(q)) is want, text
+
+
+def test_clock_times_do_not_end_sentences():
+    got = [s.text for s in A._split("The tremor hit at 4:10 a.m. (0110 GMT) at a depth of 12 km. Mr. Lee said so.")]
+    assert got == ["The tremor hit at 4:10 a.m. (0110 GMT) at a depth of 12 km.", "Mr. Lee said so."]
