@@ -932,14 +932,14 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
                                          claims[f.i].doc, claims[f.i].start))
 
     # links to other stories ("Related: ...") are events of their own, never this story's
+    link_clusters = {}
     for f in todo:
         if f.link and f.i not in assign:
-            key = ("link", claims[f.i].doc, f.seg)
-            k = next((x for x in clusters if getattr(x, "_key", None) == key), None)
+            key = (claims[f.i].doc, f.seg)
+            k = link_clusters.get(key)
             if k is None:
-                k = new_cluster(f.trigger, None)
+                k = link_clusters[key] = new_cluster(f.trigger, None)
                 k.link = True
-                k._key = key
             _join(k, f, claims[f.i].doc)
             assign[f.i] = k
             reason[f.i] = {"rule": "link", "text": "a line linking another story"}
@@ -1093,6 +1093,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
 
 _STORY_DAYS_BEFORE = 7      # a story's happening may precede its earliest report by this much
 _STORY_DAYS_APART = 10      # dated reports of one story fall within this many days of its first
+_STORY_CANDIDATES = 32      # stories of one place an article is compared with (the latest): near linear
 
 
 _MONTH_ONLY = re.compile(r"^(?:in|since|during|last|early|late|mid-?)?\s*" + _MONTH_RE + r"$", re.I)
@@ -1169,7 +1170,7 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         best, score = None, 0
         seen = set()
         for k in sal[d.doc]:
-            for n in by_place[k]:
+            for n in by_place[k][-_STORY_CANDIDATES:]:      # the latest stories of this place
                 if n in seen:
                     continue
                 seen.add(n)
