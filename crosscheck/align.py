@@ -1105,6 +1105,15 @@ def _own_interval(c, first):
     if c.date and c.date_source == "sentence":
         return _interval(c.date)
     if c.date is None and c.date_text and first and c.date_text.lower() in c.sentence.lower():
+        for rx, mi, di in ((_MD, 1, 2), (_DM, 2, 1)):     # "on March 23" without a year
+            m = rx.fullmatch(re.sub(r"^(?:on|by|until|from)\s+", "", c.date_text.strip(), flags=re.I))
+            if m and not m.group(3):
+                month = _MONTHS.get(m.group(mi).lower().rstrip("."))
+                try:
+                    d = dt.date(first.year, month, int(m.group(di)))
+                except (TypeError, ValueError):
+                    return None
+                return d, d
         m = _MONTH_ONLY.match(c.date_text.strip())
         if m:
             month = _MONTHS.get(m.group(1).lower().rstrip("."))
@@ -1219,44 +1228,37 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         def outside(iv):
             return (lo_ok and iv[1] < lo_ok) or (last and iv[0] > last + dt.timedelta(days=1))
 
-        if main is not None:
-            away = {(claims[i].doc, claims[i].sent_start) for i in main.members
-                    if (lambda iv: iv and outside(iv))(_own_interval(claims[i], first))}
-            if away:
-                other = _Cluster(n=len(clusters), trigger=main.trigger, phase=None)
-                clusters.append(other)
-                keep = []
-                for i in main.members:
-                    if (claims[i].doc, claims[i].sent_start) in away:
-                        other.members.append(i)
-                        other.docs.add(claims[i].doc)
-                        assign[i] = other
-                        reason[i] = {"rule": "story", "text": "its own sentence dates it outside the story's window: another happening"}
-                    else:
-                        keep.append(i)
-                main.members = keep
+        # a figure whose own sentence dates it outside the story's window is another happening
+        # (the 2011 quake, last month's fire, a vote next week), and so are the figures of its
+        # sentence: they form one event per such date; the story's other figures join its main one
+        elsewhere = {}
         for k in free:
-            if k is main:
-                continue
-            # a figure whose own sentence dates it outside the story's window is another
-            # happening (the 2011 quake, last month's fire, a vote next week), and so are the
-            # figures of its sentence; the others are this story's
-            away = set()
+            dated = {}
             for i in k.members:
                 iv = _own_interval(claims[i], first)
                 if iv and outside(iv):
-                    away.add((claims[i].doc, claims[i].sent_start))
-            stay = [i for i in k.members if (claims[i].doc, claims[i].sent_start) in away]
-            move = [i for i in k.members if (claims[i].doc, claims[i].sent_start) not in away]
-            for i in move:
-                main.members.append(i)
-                assign[i] = main
-                r = reason.get(i, {})
-                reason[i] = {"rule": "story", "text": (r.get("text", "") + "; " if r else "")
-                             + "the same story's happening (same places and date window)"}
-                main.docs.add(claims[i].doc)
-            k.members = stay
-            k.docs = {claims[i].doc for i in stay}
+                    dated.setdefault((claims[i].doc, claims[i].sent_start), iv)
+            if k is main and not dated:
+                continue
+            members, k.members, k.docs = k.members, [], set()
+            for i in members:
+                iv = dated.get((claims[i].doc, claims[i].sent_start))
+                if iv is None:
+                    target, why = main, "the same story's happening (same places and date window)"
+                else:
+                    target = elsewhere.get(iv)
+                    if target is None:
+                        target = elsewhere[iv] = k if not k.members and k is not main else \
+                            _Cluster(n=len(clusters), trigger=k.trigger, phase=None)
+                        if target is not k:
+                            clusters.append(target)
+                    why = "its own sentence dates it outside the story's window: another happening"
+                target.members.append(i)
+                target.docs.add(claims[i].doc)
+                assign[i] = target
+                if target is not k:
+                    r = reason.get(i, {})
+                    reason[i] = {"rule": "story", "text": (r.get("text", "") + "; " if r else "") + why}
         # its plans and forecasts are one event: what the story says is expected or agreed
         plans = [k for k in ks if k.phase == "plan" and k.members]
         if len(plans) > 1:

@@ -143,3 +143,31 @@ def test_verb_before_the_figure_and_forecasts():
 def test_clock_times_do_not_end_sentences():
     got = [s.text for s in A._split("The tremor hit at 4:10 a.m. (0110 GMT) at a depth of 12 km. Mr. Lee said so.")]
     assert got == ["The tremor hit at 4:10 a.m. (0110 GMT) at a depth of 12 km.", "Mr. Lee said so."]
+
+
+STRIKE = {
+    "s1.txt": (None, "PORTVALE, May 3 (Wire) - About 8,000 dock workers walked out in Portvale on Friday. "
+               "Police said 14 pickets were detained. The council, which has 40 members, will vote on the pay deal on May 20.\n"),
+    "s2.txt": ("2024-05-04", "Portvale strike: 9,000 walk out\n\n"
+               "Some 9,000 workers joined the strike in Portvale on Friday, the union said. "
+               "The council, which has 40 members, will vote on the pay deal on May 20.\n"),
+}
+STRIKE_CLAIMS = [
+    ("s1.txt", "About 8,000 dock workers", "people", None, "sentence", "on Friday", "strike"),
+    ("s1.txt", "14 pickets", "people", None, None, None, "strike"),
+    ("s1.txt", "40 members", "people", None, "sentence", "on May 20", "vote"),
+    ("s2.txt", "Some 9,000 workers", "people", "2024-05-03", "sentence", "on Friday", "strike"),
+    ("s2.txt", "40 members", "people", "2024-05-20", "sentence", "on May 20", "vote"),
+]
+
+
+def test_undated_wire_joins_by_place_and_a_later_vote_is_its_own_event():
+    arts, docs, claims, gold = _build(STRIKE, STRIKE_CLAIMS)
+    out, events, _ = align(claims, docs, arts)
+    got = defaultdict(set)
+    for c in out:
+        got[gold[c.id]].add(c.event)
+    assert len(got["strike"]) == 1 and len(got["vote"]) == 1, [(c.text, c.event) for c in out]
+    assert got["strike"] != got["vote"]
+    strike = next(iter(got["strike"]))
+    assert all(c.date == "2024-05-03" for c in out if c.event == strike)
