@@ -927,7 +927,52 @@ def _by_role_plain(items) -> dict:
     return out
 
 
+_GENERIC_HEADS = {"", "people", "person", "persons", "individual", "individuals", "total", "number", "figure"}
+
+
+def _self_split(items) -> list:
+    """Drop the figures of a source that itself gives incompatible figures of one kind for one
+    event: one article does not contradict itself, its figures count different things ('party A
+    won 41 seats, party B 78'; '800 homes destroyed in the town, 3,000 in the province'), and
+    which of them a rival figure answers cannot be told."""
+    by_source = {}
+    for it in items:
+        by_source.setdefault(it.source, []).append(it)
+    torn = {src for src, its in by_source.items()
+            if any(not iv.compatible(a.iv, b.iv) for i, a in enumerate(its) for b in its[i + 1:])}
+    return [it for it in items if it.source not in torn]
+
+
+def _head_groups(items) -> list:
+    """Figures whose counted things are different specific nouns ('12 hostages', '39 prisoners')
+    count different groups: they meet only figures of the same noun or of a generic one ('people',
+    a listed sum 'militants and civilians')."""
+    def head(it):
+        counted = ((it.claim.counted if it.claim is not None else "") or "").lower()
+        return "" if (" and " in counted or "," in counted) else _head(it)
+    heads = {}
+    for it in items:
+        h = head(it)
+        heads.setdefault("" if h in _GENERIC_HEADS else h, []).append(it)
+    specific = sorted(h for h in heads if h)
+    if len(specific) < 2:
+        return [items]
+    return [heads[h] + heads.get("", []) for h in specific]
+
+
 def _analyse_timed(event, modality, category, items, pol, findings, role=None):
+    """Each group of :func:`_head_groups` of the figures that :func:`_self_split` keeps, by
+    :func:`_analyse_one_timed`."""
+    # counts of people and tolls keep every figure: there a source's two figures are a whole and a
+    # part or two reports of one count, which the rules of time and scope below sort out
+    kept = items if category in _ROLE_CATEGORIES + _RUNNING_ROLES else _self_split(items)
+    if len(kept) < len(items) and len({it.source for it in kept}) < 2:
+        return
+    for group in _head_groups(kept):
+        _analyse_one_timed(event, modality, category, group, pol, findings, role)
+
+
+def _analyse_one_timed(event, modality, category, items, pol, findings, role=None):
     """``_analyse`` with the rules of time and hedges around it:
     - a vague figure ('tens of thousands') that only another source's figure above its top end
       contradicts ('more than 100,000') is in tension with it, not in conflict;
