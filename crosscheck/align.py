@@ -85,8 +85,22 @@ _NAME_RUN = re.compile(_NAME + r"(?:\s+" + _NAME + r")*")
 _SPEAKER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|reported|announced)\b")
 _NAME_RUN_END = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$")
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=]{3,}|[•·▪]\s?.*)\s*$")
-_SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"(?<![ap]\.m\.)(?<!\bNo\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _PLACE_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
+_IDENT_AFTER = re.compile(r"\s*(?:No\.?\s*|#\s*)?\d")
+# a wire dateline opening the body: "TELUK SARI, July 21 (CP) -", "DRAVIK (Meridian) -"
+_DATELINE = re.compile(r"^([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}),?\s+(?:[A-Z][a-z]+\.?,?\s+)?"
+                       r"(?:\(|" + _MONTH_RE + r"\s+\d|\d{1,2}\s+" + _MONTH_RE + r")")
+# the verb right after a figure's counted thing says it happened: "39 prisoners were flown home"
+_PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|had|have\s+been|has\s+been|"
+                         r"(?!need)[a-z]+ed|left|fled|took|went|came|fell|rose|died|ran|made|gave|got|"
+                         r"stood|met|flew|held|lost|won|sank|struck|spent|drove|swam|broke|"
+                         r"set|put|hit|cut|shut|brought|fought|caught|sought|began|saw|said)\b", re.I)
+_PAST_BEFORE = re.compile(r"\b(?:(?!need)[a-z]+ed|rose|fell|hit|reached|stood|killing|leaving|injuring)\s+"
+                          r"(?:(?:to|by|past|at|over|nearly|about|around|some|more\s+than|at\s+least)\s+)*$", re.I)
+_MODAL = re.compile(r"\b(?:will|would|could|might|may|shall|should|expect\w*|plan\w*|due\s+to|likely|"
+                    r"set\s+to|going\s+to|is\s+to|are\s+to|to\s+be|scheduled|intend\w*|aim\w*|hope\w*|"
+                    r"forecast\w*|project\w*|fear\w*|could|promis\w*|pledg\w*)\b", re.I)
 
 
 _DETERMINERS = {"", "the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
@@ -165,6 +179,13 @@ class _Sent:
     text: str
     seg: int
     feats: Optional[dict] = None
+    link: bool = False                 # a "Related:" / "READ MORE:" line: another story
+
+
+# a link to another story ("Related: ...", "READ MORE: ...", "See also: ...") and a photo caption
+_LINK_LINE = re.compile(r"^\W{0,3}(?:related(?:\s+(?:stories|story|articles?|coverage|news))?|read\s+more|read\s+also|"
+                        r"also\s+read|more\s+on\s+this(?:\s+story)?|see\s+also|watch|listen|more|recommended|"
+                        r"(?:photo|picture|image|caption)(?:\s+caption)?)\s*[:|>\u2013\u2014-]\s", re.I)
 
 
 @dataclass
@@ -174,6 +195,7 @@ class _Doc:
     starts: list
     ref: Optional[dt.date] = None      # publication (or report) date
     ref_year: Optional[int] = None
+    dateline: Optional[str] = None     # the city of a wire dateline ("TELUK SARI, July 21 (CP) -")
     borrowed: bool = False             # ref is the original's date: this copy is no earlier
 
 
@@ -184,6 +206,13 @@ def _split(text: str, base: int = 0):
         if not line.group():
             break
         if _SEPARATOR.match(line.group()):
+            seg += 1
+            continue
+        if _LINK_LINE.match(line.group()):
+            seg += 1
+            t = line.group().strip()
+            s = base + line.start() + len(line.group()) - len(line.group().lstrip())
+            out.append(_Sent(s, s + len(t), t, seg, link=True))
             seg += 1
             continue
         ls = line.start()
@@ -251,8 +280,8 @@ def _places(text: str, lex: _Lexicon, title: bool):
                 continue
             break
         run = _NAME_RUN.match(rest)
-        if not run:
-            continue
+        if not run or _IDENT_AFTER.match(rest, run.end()):
+            continue           # "Route 66", "Bill 214", "Gate 7", "Rp 50": an identifier or a unit
         name = run.group()
         if _SPEAKER.match(rest[run.end():]) and len(name.split()) >= 3:
             name = " ".join(name.split()[:-2])        # "the governor of Homs Talal Barazi said"
@@ -262,6 +291,8 @@ def _places(text: str, lex: _Lexicon, title: bool):
         off = m.end() + (len(text) - m.end() - len(rest))
         found.setdefault(off, name)
     for m in lex.appos_re.finditer(text):
+        if _IDENT_AFTER.match(text, m.end(1)):
+            continue
         found.setdefault(m.start(), m.group(1))
     for m in lex.noun_re.finditer(text):
         before = text[:m.start()]
@@ -362,6 +393,38 @@ def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
         bg_weak=bool(lex.bg_weak.search(t) or (ref_year and any(y < ref_year for y in years))),
     )
     return s.feats
+
+
+def _clause(text: str, lo: int, hi: int):
+    """The clause around text[lo:hi]: cut at ; : and at commas / "and" / "but" / "while" before a new verb."""
+    cuts = [m.end() for m in re.finditer(r"[;:]|,\s|\s(?:but|while|whereas)\s|\s(?:and|as)\s(?=[a-z]+\s+(?:is|are|was|were|will|would|has|have|had)\b)", text[:lo])]
+    start = cuts[-1] if cuts else 0
+    m = re.compile(r"[;:]|,\s|\s(?:but|while|whereas|and)\s").search(text, hi)
+    return text[start:lo], text[hi:m.start() if m else len(text)]
+
+
+def _bg_clause(text: str, lo: int, hi: int, lex) -> bool:
+    """A background phrase in the figure's own clause ("home to 1.8 million people"), not in
+    another clause of its sentence ("marched ..., the largest protest since 2019")."""
+    before, after = _clause(text, lo, hi)
+    clause = before + text[lo:hi] + after
+    lead = re.match(r"\s*([^,]{0,40}),\s", text)          # "Since 2015, 14 ferry accidents have ..."
+    if lead and lead.end() <= lo and len(lead.group(1).split()) <= 5:
+        clause = lead.group(1) + " " + clause
+    return bool(lex.bg_strong.search(clause) or _SINCE_YEAR.search(clause))
+
+
+def _happened(text: str, lo: int, hi: int) -> bool:
+    """A past-tense verb governs the figure and nothing modal sits in its own clause: it
+    happened, whatever future phrase is elsewhere in the sentence ("The 39 prisoners were
+    flown home on Tuesday; a second exchange is expected next week")."""
+    before, after = _clause(text, lo, hi)
+    if _MODAL.search(before):
+        return False
+    if _PAST_BEFORE.search(before):       # "the toll has soared past 2,600", "killing at least 87"
+        return True
+    m = _PAST_AFTER.match(after)
+    return bool(m) and not _MODAL.search(after[:m.end()])
 
 
 def _mention_date(text: str, doc: _Doc):
@@ -510,6 +573,8 @@ class _CF:
     background: bool = False
     bg_why: str = ""
     seg: int = 0
+    link: bool = False                # read in a "Related:" line: another story
+    happened: bool = False            # a past-tense verb governs the figure in its own clause
 
 
 @dataclass
@@ -527,6 +592,9 @@ class _Cluster:
     docs: set = field(default_factory=set)
     background: bool = False
     place: Optional[str] = None
+    link: bool = False
+    story: bool = False               # the main event of a story: dated to the happening
+    story_first: Optional[dt.date] = None   # the story's earliest report
 
 
 def _places_ok(leaves_a, clos_a, leaves_b, clos_b) -> bool:
@@ -683,6 +751,16 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
                 for name, _ in _clean_place(m.group(1), lex):
                     for cont, _ in _clean_place(m.group(2), lex):
                         places.add(name, cont)
+    for d in docs.values():
+        for s_ in d.sents[:6]:
+            m = _DATELINE.match(s_.text)
+            if m and not s_.link:
+                name = " ".join(w.capitalize() for w in m.group(1).split())
+                for nm, _c in _clean_place(name, lex):
+                    d.dateline = nm
+                    places.add(nm)
+                    places.add(nm)
+                break
     places.merge()
 
     def sent_places(s):
@@ -692,7 +770,8 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             names = [] if s.feats["title"] else [(off, name) for off, name, _c in s.feats["places"]]
             names += [(m.start(), name) for m in _NAME_RUN.finditer(s.text)
                       for name, _c in _clean_place(m.group(), lex)
-                      if places.known(places.key(name)) and not _is_destination(s.text[:m.start()], lex)]
+                      if places.known(places.key(name)) and not _is_destination(s.text[:m.start()], lex)
+                      and not _IDENT_AFTER.match(s.text, m.end())]
             s.feats["keys"] = [(off, places.key(name)) for off, name in names if places.key(name)]
         return s.feats["keys"]
 
@@ -716,7 +795,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         same_seg = [j for j in range(max(0, si - 2), min(len(d.sents), si + 2)) if d.sents[j].seg == s.seg]
         before = [d.sents[j] for j in same_seg if j < si]
         beside = [d.sents[j] for j in same_seg if abs(j - si) == 1]
-        f = _CF(i=i, seg=s.seg)
+        f = _CF(i=i, seg=s.seg, link=s.link)
         sf = s.feats
         lo_c, hi_c = c.start - s.start, c.end - s.start
         near = [(min(abs(a - hi_c), abs(b - lo_c)), cls) for a, b, cls in sf["trig"]
@@ -728,8 +807,10 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             f.trigger = min(near)[1]
         if sf["ords"]:
             f.phase, f.phase_from = sf["ords"][0][2], "sentence"
-        elif sf["plan"] or c.modality in ("plan", "forecast"):
-            f.phase, f.phase_from = "plan", "sentence"
+        else:
+            f.happened = _happened(s.text, lo_c, hi_c)
+            if (sf["plan"] or c.modality in ("plan", "forecast")) and not f.happened:
+                f.phase, f.phase_from = "plan", "sentence"
         # places: its sentence's (nearest first), then the sentences before it and the story's
         # headline (the most reported first)
         own_places = place_keys([s], near=lo_c)
@@ -766,11 +847,13 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             if m:
                 f.weekday = _WEEKDAYS.index(m.group(1).lower())
         # 3. background
-        if sf["bg_strong"]:
+        if sf["bg_strong"] and _bg_clause(s.text, lo_c, hi_c, lex):
             f.background, f.bg_why = True, "background words in its sentence"
-        elif c.category in lex.bg_categories and f.trigger is None:
+        elif c.category in lex.bg_categories and f.trigger is None and sf["trig"]:
+            f.trigger = min((abs(a - lo_c), cls) for a, _b, cls in sf["trig"])[1]   # "the quake hit ... at a depth of 10 km"
+        elif c.category in lex.bg_categories and f.trigger is None and not sf["trig"]:
             f.background, f.bg_why = True, f"a {c.category} with nothing happening to it"
-        elif f.phase is None and not f.precise and any(x.feats["bg_weak"] for x in beside + [s]) \
+        elif f.phase is None and not f.precise and any(x.feats["bg_weak"] for x in before[-1:] + [s]) \
                 and f.trigger in (None, "leave"):
             f.background, f.bg_why = True, "earlier years or residents around it, and no stage or date of its own"
         if f.phase is None and not f.background:
@@ -848,6 +931,19 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         return sorted(fs, key=lambda f: (0 if f.precise else 1 if f.lo else 2, f.lo or dt.date.max,
                                          claims[f.i].doc, claims[f.i].start))
 
+    # links to other stories ("Related: ...") are events of their own, never this story's
+    link_clusters = {}
+    for f in todo:
+        if f.link and f.i not in assign:
+            key = (claims[f.i].doc, f.seg)
+            k = link_clusters.get(key)
+            if k is None:
+                k = link_clusters[key] = new_cluster(f.trigger, None)
+                k.link = True
+            _join(k, f, claims[f.i].doc)
+            assign[f.i] = k
+            reason[f.i] = {"rule": "link", "text": "a line linking another story"}
+
     # 4. strong: trigger and phase
     idx = _Index()
     strong = by_date(f for f in todo if not f.background and f.trigger and f.phase)
@@ -896,7 +992,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     weak = by_date(f for f in todo if not f.background and f.trigger and not f.phase and f.i not in assign)
     for f in weak:
         doc = claims[f.i].doc
-        plan = claims[f.i].modality in ("plan", "forecast")
+        plan = claims[f.i].modality in ("plan", "forecast") and not f.happened
         cands = [k for ph in sorted(phases) if (ph == "plan") == plan for k in idx.candidates((f.trigger, ph), f, doc)
                  if _fits(f, k) and (k.lo or not f.lo or doc in k.docs)]   # a dated figure needs a dated stage
         cands = list({k.n: k for k in cands}.values())
@@ -987,11 +1083,226 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     for i in range(len(claims)):
         follow(i)
 
+    # 9b. one story per article cluster: its happening's figures of every kind are one event
+    _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, sent_of, copies, sent_places,
+                   {a.doc: a.body_start for a in articles or ()})
+
     # 10. events
     return _finish(claims, feats, clusters, assign, reason, mentions, places, copies, id_index)
 
 
+_STORY_DAYS_BEFORE = 7      # a story's happening may precede its earliest report by this much
+_STORY_DAYS_APART = 10      # dated reports of one story fall within this many days of its first
+_STORY_CANDIDATES = 32      # stories of one place an article is compared with (the latest): near linear
+
+
+_MONTH_ONLY = re.compile(r"^(?:in|since|during|last|early|late|mid-?)?\s*" + _MONTH_RE + r"$", re.I)
+
+
+def _own_interval(c, first):
+    """The days a figure's own sentence dates it to: the timeline's date read there, or a bare
+    month ("In March, a speedboat collision killed 11") in the year of the story's first report."""
+    if c.date and c.date_source == "sentence":
+        return _interval(c.date)
+    if c.date is None and c.date_text and first and c.date_text.lower() in c.sentence.lower():
+        for rx, mi, di in ((_MD, 1, 2), (_DM, 2, 1)):     # "on March 23" without a year
+            m = rx.fullmatch(re.sub(r"^(?:on|by|until|from)\s+", "", c.date_text.strip(), flags=re.I))
+            if m and not m.group(3):
+                month = _MONTHS.get(m.group(mi).lower().rstrip("."))
+                try:
+                    d = dt.date(first.year, month, int(m.group(di)))
+                except (TypeError, ValueError):
+                    return None
+                return d, d
+        m = _MONTH_ONLY.match(c.date_text.strip())
+        if m:
+            month = _MONTHS.get(m.group(1).lower().rstrip("."))
+            year = first.year - (month > first.month)
+            return _interval(f"{year}-{month:02d}")
+    return None
+
+
+def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, sent_of, copies, sent_places, body):
+    """Articles that share a main place (dateline city, headline and lede places, the places
+    they name most) and a date window form one story; an undated article joins the story it
+    shares most places with. In a story that is not staged (no first / last group), every
+    event of no phase whose dates fit the story's window joins its main event: a happening's
+    figures of different kinds (toll, injured, homes, rescuers, crowd, arrests) and the
+    places named beside them (a road, a square, a border crossing) are one event."""
+    # salient places and trigger families per document
+    sal, fams = {}, {}
+    for doc, d in docs.items():
+        w = Counter()
+        if d.dateline and places.key(d.dateline):
+            w[places.key(d.dateline)] += 3
+        lede = [x for x in d.sents if not x.link and (x.start >= body.get(doc, 0) or x.text.lower().startswith("title:"))][:4]
+        for x in lede:
+            _sent_feats(x, lex, d.ref_year)
+            for _o, k in sent_places(x):
+                w[k] += 2
+        for x in d.sents:
+            if x.feats is not None and not x.link and x not in lede:
+                for _o, k in sent_places(x):
+                    w[k] += 1
+        sal[doc] = {k for k, n in w.most_common(4) if n >= 2}
+        # names of the happening in the headline and lede ("KM Bahari Nusantara 7", "Bill 214")
+        for x in lede:
+            for m in _NAME_RUN.finditer(x.text):
+                words = m.group().split()
+                if words[0].lower() in ("by", "title", "outlet", "published"):
+                    words = words[1:]
+                if len(words) < 2:
+                    continue
+                if len(words) >= 2 and not all(w.isupper() for w in words) and words[0].lower() not in lex.titles \
+                        and words[0].lower() not in lex.stop:
+                    sal[doc].add("name:" + _place_key(" ".join(words)))
+        fc = Counter(feats[i].trigger for i, c in enumerate(claims) if c.doc == doc and feats[i].trigger
+                     and not feats[i].background and not feats[i].link) if False else None
+        fams[doc] = fc
+    fam_count = defaultdict(Counter)
+    for i, c in enumerate(claims):
+        f = feats[i]
+        if f.trigger and not f.background and not f.link:
+            fam_count[c.doc][f.trigger] += 1
+    for doc in docs:
+        fc = fam_count[doc]
+        top = fc.most_common(1)[0][1] if fc else 0
+        fams[doc] = {t for t, n in fc.items() if n >= 2 or n == top}
+
+    # stories: dated documents first (by date), each joins the story it shares the most
+    # places and a trigger with, whose first report is near; undated ones join by place
+    order = sorted(docs.values(), key=lambda d: (d.ref is None, d.ref or dt.date.min, d.doc))
+    stories = []                     # [first ref, last ref, place weights Counter, families, docs]
+    by_place = defaultdict(list)
+    story_of = {}
+    for d in order:
+        best, score = None, 0
+        seen = set()
+        for k in sal[d.doc]:
+            for n in by_place[k][-_STORY_CANDIDATES:]:      # the latest stories of this place
+                if n in seen:
+                    continue
+                seen.add(n)
+                st = stories[n]
+                if d.ref and st[0] and abs((d.ref - st[0]).days) > _STORY_DAYS_APART:
+                    continue
+                if d.ref and fams[d.doc] and st[3] and not (fams[d.doc] & st[3]):
+                    continue
+                sc = sum(1 for x in sal[d.doc] if x in st[2])
+                if sc > score:
+                    best, score = n, sc
+        if best is None:
+            best = len(stories)
+            stories.append([d.ref, d.ref, Counter(), set(), []])
+        st = stories[best]
+        if d.ref:
+            st[0] = min(filter(None, (st[0], d.ref)))
+            st[1] = max(filter(None, (st[1], d.ref)))
+        for k in sal[d.doc]:
+            if k not in st[2]:
+                by_place[k].append(best)
+            st[2][k] += 1
+        st[3] |= fams[d.doc]
+        st[4].append(d.doc)
+        story_of[d.doc] = best
+
+    # events per story (by the story of most of their members)
+    groups = defaultdict(list)
+    for k in clusters:
+        if not k.members or k.background or k.link:
+            continue
+        sc = Counter(story_of[claims[i].doc] for i in k.members)
+        groups[sc.most_common(1)[0][0]].append(k)
+    for n, ks in sorted(groups.items()):
+        if any(k.phase and k.phase != "plan" for k in ks):
+            continue                  # a staged story: its stages are events of their own
+        free = [k for k in ks if not k.phase] or [None]
+        main = free[0] if free == [None] else max(free, key=lambda k: (len(k.docs), sum(1 for i in k.members if feats[i].trigger), len(k.members), -k.n))
+        first, last = stories[n][0], stories[n][1]
+        lo_ok = first - dt.timedelta(days=_STORY_DAYS_BEFORE) if first else None
+        if main is not None:
+            main.story = True
+            main.story_first = first
+        else:
+            free = []
+        def outside(iv):
+            return (lo_ok and iv[1] < lo_ok) or (last and iv[0] > last + dt.timedelta(days=1))
+
+        # a figure whose own sentence dates it outside the story's window is another happening
+        # (the 2011 quake, last month's fire, a vote next week), and so are the figures of its
+        # sentence: they form one event per such date; the story's other figures join its main one
+        elsewhere = {}
+        for k in free:
+            dated = {}
+            for i in k.members:
+                iv = _own_interval(claims[i], first)
+                if iv and outside(iv):
+                    dated.setdefault((claims[i].doc, claims[i].sent_start), iv)
+            if k is main and not dated:
+                continue
+            members, k.members, k.docs = k.members, [], set()
+            for i in members:
+                iv = dated.get((claims[i].doc, claims[i].sent_start))
+                if iv is None:
+                    target, why = main, "the same story's happening (same places and date window)"
+                else:
+                    target = elsewhere.get(iv)
+                    if target is None:
+                        target = elsewhere[iv] = k if not k.members and k is not main else \
+                            _Cluster(n=len(clusters), trigger=k.trigger, phase=None)
+                        if target is not k:
+                            clusters.append(target)
+                    why = "its own sentence dates it outside the story's window: another happening"
+                target.members.append(i)
+                target.docs.add(claims[i].doc)
+                assign[i] = target
+                if target is not k:
+                    r = reason.get(i, {})
+                    reason[i] = {"rule": "story", "text": (r.get("text", "") + "; " if r else "") + why}
+        # its plans and forecasts are one event: what the story says is expected or agreed
+        plans = [k for k in ks if k.phase == "plan" and k.members]
+        if len(plans) > 1:
+            top = max(plans, key=lambda k: (len(k.docs), len(k.members), -k.n))
+            for k in plans:
+                if k is top:
+                    continue
+                for i in k.members:
+                    top.members.append(i)
+                    assign[i] = top
+                    r = reason.get(i, {})
+                    reason[i] = {"rule": "story", "text": (r.get("text", "") + "; " if r else "")
+                                 + "the same story's plans and forecasts"}
+                top.docs |= k.docs
+                k.members = []
+
+
+def _story_date(k: _Cluster, claims, feats, copies):
+    """The day a story's happening took place: the earliest day its figures' own sentences
+    or ledes give (a weekday read against the story's first report), not the later days on
+    which a running toll was reported ("rose to 119 on Sunday")."""
+    first = k.story_first
+    days = Counter()
+    for i in k.members:
+        c, f = claims[i], feats[i]
+        if i in copies:
+            continue
+        d = _parse_iso(c.date) if c.date and c.date != c.report_date else None
+        if d is None and f.weekday is not None and first:
+            back = (first.weekday() - f.weekday) % 7
+            d = first - dt.timedelta(days=back) if back <= 3 else first + dt.timedelta(days=7 - back)
+        if d and c.date_source in (None, "sentence", "context", "lede") and \
+                (first is None or first - dt.timedelta(days=_STORY_DAYS_BEFORE) <= d <= first + dt.timedelta(days=_STORY_DAYS_APART)):
+            days[d] += 1
+    if not days:
+        return None
+    return min(days).isoformat()
+
+
 def _best_date(k: _Cluster, claims, feats, copies):
+    if k.story:
+        d = _story_date(k, claims, feats, copies)
+        if d:
+            return d
     votes = Counter()
     for d, w, _src in k.evidence:
         votes[d.isoformat()] += w
@@ -1076,7 +1387,7 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
     for i, c in enumerate(claims):
         eid, date = event_of[assign[i].n]
         new = replace(c, event=eid, copy_of=claims[copies[i]].id if i in copies else None)
-        if date and (feats[i].soft or _coarser_or_bound(c, date)):
+        if date and (feats[i].soft or _coarser_or_bound(c, date) or (assign[i].story and c.date != date)):
             new = replace(new, date=date, date_precision={10: "day", 7: "month"}.get(len(date), "year"))
         out.append(new)
         g.add_node(c.id, kind="claim", doc=c.doc, text=c.text)
