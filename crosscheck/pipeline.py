@@ -2,7 +2,8 @@
 
 1. ingest: files and folders -> Article (bad inputs become errors, the run goes on)
 2. extract + date: one pure function per article (pool / dask / cache)
-3. dedup: one text published twice is one source
+3. dedup: one text published twice is one source (each article's shingle fingerprint is
+   computed in its per-article job; only the index join runs here)
 4. align: claims of all articles -> events (networkx graph)
 5. reconcile: interval arithmetic -> findings and estimates
 """
@@ -18,7 +19,7 @@ from . import __version__
 from .align import align
 from .cache import open_cache
 from .config import Config, load_config
-from .dedup import find_duplicates
+from .dedup import find_duplicates, fingerprint
 from .executors import map_articles
 from .extract import extract_claims
 from .ingest import IngestError, iter_articles
@@ -78,10 +79,13 @@ _WARM_UP = Article(doc="warm-up.txt", published="2017-03-20", published_from="da
 
 
 class _Task:
-    """Picklable per-article job for process pools and dask."""
+    """Picklable per-article job for process pools and dask: ``(claims, Document)``, and with
+    ``fingerprints`` the article's dedup fingerprint as a third item (not cached: it is a
+    cheap pure function of the text)."""
 
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, fingerprints: bool = False):
         self.config = config
+        self.fingerprints = fingerprints
 
     def warm_up(self) -> None:
         """Run the stages once on a small built-in article, so that the lazy loads (unit
@@ -93,7 +97,10 @@ class _Task:
 
     def __call__(self, article: Article):
         try:
-            return process_article(article, self.config)
+            out = process_article(article, self.config)
+            if getattr(self, "fingerprints", False):
+                out = (*out, fingerprint(article.text))
+            return out
         except Exception as exc:  # a bug on one article must not lose the others
             return IngestError(article.doc, f"extraction failed ({exc.__class__.__name__}: {exc})")
 
@@ -110,6 +117,14 @@ def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, exec
     Articles whose key is in the cache are not extracted again; the others are mapped
     over ``executor`` and stored in one transaction.
     """
+    return _extract(paths, config, executor=executor, workers=workers, scheduler=scheduler, cache=cache,
+                    cache_path=cache_path, progress=progress)[:4]
+
+
+def _extract(paths, config=None, *, executor="auto", workers=None, scheduler=None, cache=True,
+             cache_path=None, progress=False, fingerprints=False):
+    """``extract_paths``, plus ``{doc: dedup fingerprint}`` when ``fingerprints`` (computed in
+    the per-article job for fresh articles, here for cache hits)."""
     config = config or load_config()
     articles, errors = [], []
     for item in iter_articles(paths):
@@ -130,31 +145,34 @@ def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, exec
         hits = store.get_many(keys)
         results = [hits.get(k) for k in keys]
         todo = [i for i, r in enumerate(results) if r is None]
-        fresh = map_articles(_Task(config), [articles[i] for i in todo], executor=executor,
+        fresh = map_articles(_Task(config, fingerprints), [articles[i] for i in todo], executor=executor,
                              workers=workers, scheduler=scheduler, progress=progress, on_crash=_crashed)
         for i, r in zip(todo, fresh):
             results[i] = r
-        store.put_many((keys[i], results[i]) for i in todo if not isinstance(results[i], IngestError))
+        store.put_many((keys[i], tuple(results[i][:2])) for i in todo if not isinstance(results[i], IngestError))
     finally:
         store.close()
 
-    claims, documents, kept = [], [], []
+    claims, documents, kept, prints = [], [], [], {}
     for a, r in zip(articles, results):
         if isinstance(r, IngestError):
             errors.append(r)
             continue
-        cl, doc = r
+        cl, doc = r[0], r[1]
         kept.append(a)
         claims.extend(cl)
         documents.append(doc)
-    return kept, claims, documents, errors
+        if fingerprints:
+            prints[a.doc] = r[2] if len(r) > 2 else fingerprint(a.text)
+    return kept, claims, documents, errors, prints
 
 
 def run(paths: Iterable[str], config: Optional[Config] = None, **kw) -> Result:
     """Every stage over the articles under ``paths``."""
     config = config or load_config()
-    articles, claims, documents, errors = extract_paths(paths, config, **kw)
-    dups = find_duplicates(articles, documents)
+    articles, claims, documents, errors, prints = _extract(paths, config, fingerprints=True, **kw)
+    dups = find_duplicates(articles, documents, prints)
+    del prints
     documents = [replace(d, duplicate_of=dups.get(d.doc)) for d in documents]
     claims, events, graph = align(claims, documents, articles, dups, config)
     findings, estimates = reconcile(claims, events, documents, config)
