@@ -262,15 +262,12 @@ def _sort(h):
     return order, h[order]
 
 
-def find_duplicates(articles: list, documents: Optional[list] = None,
-                    fingerprints: Optional[Mapping[str, bytes]] = None) -> Duplicates:
-    """The duplicates among ``articles`` (see the module doc). ``fingerprints`` maps a doc to
-    ``fingerprint(article.text)`` when the caller has it already (the pipeline's pool job)."""
+def find_shared(articles: list, fingerprints: Optional[Mapping[str, bytes]] = None) -> list:
+    """The heavy half of ``find_duplicates``, which needs only the texts: ``[(doc_a, doc_b,
+    found)]`` for each verified candidate pair that shares passages (doc_a sorts first; in the
+    order the pairs were voted), ``found`` as ``_passages`` gives it. The pipeline may run this
+    in a background process while extraction runs."""
     arts = sorted(articles, key=lambda a: a.doc)
-    published = {a.doc: a.published for a in arts}
-    for d in documents or ():
-        if d.published:
-            published[d.doc] = d.published
     fingerprints = fingerprints or {}
     hs = []
     for a in arts:
@@ -286,15 +283,33 @@ def find_duplicates(articles: list, documents: Optional[list] = None,
             return offsets[i]
         return get
 
-    mapping, passages = {}, []
+    shared = []
     sorted_i = (-1, None)
     for i, j in _candidates(hs):                   # grouped by i
         if sorted_i[0] != i:
             sorted_i = (i, _sort(hs[i]))
         found = _passages(hs[j], hs[i], lazy(j), lazy(i), sorted_i[1])    # j < i: j sorts first
-        if not found:
-            continue
-        a, b = arts[j], arts[i]
+        if found:
+            shared.append((arts[j].doc, arts[i].doc, found))
+    return shared
+
+
+def find_duplicates(articles: list, documents: Optional[list] = None,
+                    fingerprints: Optional[Mapping[str, bytes]] = None, shared: Optional[list] = None) -> Duplicates:
+    """The duplicates among ``articles`` (see the module doc). ``fingerprints`` maps a doc to
+    ``fingerprint(article.text)`` when the caller has it already (the pipeline's pool job);
+    ``shared`` is ``find_shared(articles)`` when the caller computed it elsewhere."""
+    by_doc = {a.doc: a for a in articles}
+    published = {a.doc: a.published for a in articles}
+    for d in documents or ():
+        if d.published:
+            published[d.doc] = d.published
+    if shared is None:
+        shared = find_shared(articles, fingerprints)
+
+    mapping, passages = {}, []
+    for doc_a, doc_b, found in shared:
+        a, b = by_doc[doc_a], by_doc[doc_b]
         cov_a = sum(e - s for (s, e), _, _ in found) / max(1, len(a.text.strip()))
         cov_b = sum(e - s for _, (s, e), _ in found) / max(1, len(b.text.strip()))
         copy_is_b = _copy_is_second(a.doc, b.doc, published.get(a.doc), published.get(b.doc), cov_a, cov_b)
