@@ -16,25 +16,32 @@ Steps:
    it ("the death toll rose to 42", "the number of evacuees reached 3,000") or, for a bare
    figure, its verb ("Thousands protest", "30 died");
 4. its category from the lexicon (``data/lexicon.toml`` extended by the user's config); people
-   counted by a verb of harm ("killed 12 people") are in the killed / injured category;
+   counted by the words that govern the figure are in the category of what happened to them
+   ("killed 12 people", "42 people were arrested", "31 still unaccounted for": killed, injured,
+   arrested, missing); "a 77-strong team" counts people; "magnitude 7.2" a magnitude; "the
+   number" / "the figure" alone ("police put the number at 15,000") counts what a figure of
+   about its size before it counted; a bare figure set against another ("above the 336") too;
 5. composition: figures listed together share ``group`` (people-like or summable parts get a
    derived total), "including 700 militants" / "of them" / "of whom" set ``part_of``;
 6. attribution (``said_by``): "X said/told/added", "according to X", "cited by X", a quote
    closed by "..., said X", an account opened by "X said that" runs on for two sentences of its
    paragraph; surnames, "he" and "the governor" resolve to the person named before;
 7. modality: "count", or "plan"/"forecast" when the figure is governed by a plan, deal or
-   future ("are expected to leave", "due to depart", "the agreement provides for").
+   future in its own clause ("are expected to leave", "due to depart", "the agreement provides
+   for", "officials expect the toll to rise to 200"), not by one in a later clause.
 """
 from __future__ import annotations
 
 import json
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import NamedTuple, Optional
 
+from .config import Config
 from .model import Article, Claim
-from .numbers import find_quantities
+from .numbers import find_quantities, grammar_for
 from .sentences import split_sentences
 
 __all__ = ["extract_claims", "Lexicon", "lexicon_from_config"]
@@ -67,6 +74,7 @@ def _forms(word: str):
         yield word[:-1]
 
 
+_RATE = frozenset("a an per each every".split())
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _DETS = frozenset("a an the their his her its our your my this that these those some other more "
                   "additional extra further another such".split())
@@ -81,6 +89,9 @@ class Lexicon:
         self.entities: dict = {}
         self.summable: set = set()
         self.subject_verbs: dict = {}
+        self.people_states: set = set()
+        self.governs: dict = {}      # a verb whose object the figure is ("killing") -> category
+        self.states: dict = {}       # a word said of the figure after it ("were arrested") -> category
         for cat, spec in section.items():
             if not isinstance(spec, dict):
                 continue
@@ -88,6 +99,12 @@ class Lexicon:
                 self.people_like.add(cat)
             if spec.get("summable") or spec.get("people_like"):
                 self.summable.add(cat)
+            if spec.get("people_state"):
+                self.people_states.add(cat)
+            for v in spec.get("objects_of", []):
+                self.governs[" ".join(str(v).lower().split())] = cat
+            for v in spec.get("states", []):
+                self.states[" ".join(str(v).lower().split())] = cat
             for e in spec.get("entities", []):
                 self.entities[str(e).lower()] = cat
             for v in spec.get("subject_verbs", []):
@@ -102,20 +119,29 @@ class Lexicon:
                 for f in _forms(last):
                     if f != last:
                         self.index.setdefault((head + " " + f).strip(), cat)
+        self._governs_re = _phrase_re(self.governs, r"\b(?P<v>{})\s+(?:(?:a further|another|an additional|the)\s+)?$")
+        self._state_re = _phrase_re(self.states, _STATE_AFTER)
+        self.counts_people = frozenset(self.people_like | self.people_states)
+        self._lead3 = frozenset(k.split()[0] for k in self.index if k.count(" ") >= 2)
 
     def lookup(self, phrase: str) -> Optional[str]:
-        """Category of a head phrase: its last two words, then its last word, singular or plural."""
+        """Category of a head phrase: its last three, then two words, then its last word, singular
+        or plural ("square nautical miles" before "nautical miles")."""
         words = [w for w in phrase.lower().replace("’", "'").split() if w]
         while words and words[0] in _DETS:
             words = words[1:]
+        if len(words) >= 3 and words[-2] in _RATE:        # "euros a year", "tonnes per day"
+            words = words[:-2]
         if not words:
             return None
         last = words[-1]
-        if len(words) >= 2:
-            for f in _forms(last):
-                cat = self.index.get(words[-2] + " " + f)
-                if cat:
-                    return cat
+        for n in (3, 2):
+            if len(words) >= n and (n == 2 or words[-3] in self._lead3):
+                lead = " ".join(words[-n:-1])
+                for f in _forms(last):
+                    cat = self.index.get(lead + " " + f)
+                    if cat:
+                        return cat
         for f in _forms(last):
             cat = self.index.get(f)
             if cat:
@@ -144,6 +170,62 @@ class Lexicon:
 
     def has(self, word: str) -> bool:
         return any(f in self.index for f in _forms(word.lower()))
+
+    def governing(self, s: str, qs: int, np_end: int, strict: bool = False) -> Optional[str]:
+        """The state of people a figure is counted in by the words governing it: a verb whose
+        object it is ("killing at least 87 people", "detained 45 gunmen", "the search for 38
+        others") or a word said of it ("42 people were arrested", "31 people still unaccounted
+        for", "11 protesters had been treated in hospital"). ``strict`` (a head noun the lexicon
+        does not know: "wounded 30 shoppers") takes only a verb or a one-word state, not a phrase
+        ("80 beds in intensive care" are no patients)."""
+        verb = None
+        if self._governs_re is not None:
+            m = self._governs_re.search(s, max(0, qs - 40), qs)
+            if m:
+                verb = self.governs.get(" ".join(m.group("v").lower().split()))
+                if verb in self.people_states:
+                    return verb
+        if self._state_re is not None:
+            # "evacuated 112 victims who died": what happened to them wins over the verb's people
+            m = self._state_re.match(s, np_end, min(len(s), np_end + 90))
+            if m and not (strict and " " in m.group("v").strip()) and not _active(s, m):
+                return self.states.get(" ".join(m.group("v").lower().split()))
+        return verb
+
+
+# between a figure (or its noun) and a word said of it: a place or time phrase, a relative
+# pronoun, auxiliaries and adverbs ("12 people in the town were later confirmed dead",
+# "38 people are still missing", "3 officers who were seriously injured")
+_STATE_AFTER = (
+    r"\s*(?:(?:under|in|from|of|at|on|aged|across|inside|near)\s+[^,;.!?]{{1,40}}?\s+)?(?:(?:who|that)\s+)?"
+    r"(?:(?:were|was|are|is|have|has|had|been|being|be|also|later|all|now|feared|confirmed|believed|"
+    r"reported|still|so far|since|remain|remains|remained|remaining|thought to be|said to be|presumed|"
+    r"listed as|known to be|[a-z]+ly)\s+){{0,4}}(?P<v>{})\b(?!\s+(?:to|as|like)\b)")
+
+
+_PERFECT = re.compile(r"\b(?:have|has|had)\s+$", re.I)
+_INTRANSITIVE = frozenset("died perished drowned".split())
+_OBJECT_NEXT = re.compile(r"\s+(?:\d|(?:the|a|an|at|more|over|about|around|some|nearly|almost|dozens|hundreds|"
+                          r"thousands|scores|his|her|their|its|several|many|two|three|four|five|six|seven|eight|"
+                          r"nine|ten|twenty|fifty|up to|as many as)\b)", re.I)
+
+
+def _active(s: str, m) -> bool:
+    """A participle that is an active verb with an object of its own ("14 accidents have killed
+    more than 1,300 people", "the raids killed 30"): the figure is its subject, not its victim."""
+    v = m.group("v").lower()
+    if v in _INTRANSITIVE or " " in v or not v.endswith("ed"):
+        return False
+    return bool(_PERFECT.search(s, max(0, m.start("v") - 6), m.start("v")) or _OBJECT_NEXT.match(s, m.end("v")))
+
+
+def _phrase_re(phrases: dict, template: str):
+    """One regex for a set of phrases (longest first, any run of spaces between words)."""
+    if not phrases:
+        return None
+    alts = sorted(phrases, key=lambda p: (-len(p), p))
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+    return re.compile(template.format(body), re.I)
 
 
 _ENTITY: dict = {}
@@ -199,7 +281,12 @@ can cannot do does did not no their his her its our your my it they he she we yo
 me per each every all both either neither any many much most such so also then there here now
 just only even still yet ago later earlier again already about around near some across against
 along amid among between beyond inside outside through toward towards upon via within what
-reportedly allegedly including included includes include according
+reportedly allegedly including included includes include according aboard
+""".split())
+# verbs in -s that follow a subject: no plural head ("one resident remains missing")
+_VERBS_S = frozenset("""
+remains stays says goes faces needs lives dies seems appears gets takes makes returns continues includes
+leaves flees arrives waits wants works suffers hopes fears lacks owns runs sits stands holds keeps gives
 """.split())
 _MODIFIER_SKIP = frozenset("more other additional extra further new".split())
 _COPULA = frozenset("are were is was have has had got".split())
@@ -259,6 +346,10 @@ def _run(toks: list, i: int, lex: Lexicon, maxlen: int = 5, singular: bool = Fal
         if k + 1 < n and toks[k + 1].word and lex.index.get(t.low + " " + toks[k + 1].low):
             return first, k + 1               # a two-word lexicon phrase ("suicide bombers")
         if lex.has(t.low):            # lexicon words are common nouns, in headlines capitalised too
+            if not singular and k + 1 < n and toks[k + 1].word and toks[k + 1].low not in _STOP \
+                    and not _plural_like(t) and _plural_like(toks[k + 1]) and toks[k + 1].low not in _VERBS_S \
+                    and k + 1 < first + maxlen:
+                return first, k + 1           # a noun modifying the head: "ferry accidents", "bus drivers"
             return first, k
         if _plural_like(t):
             return first, k
@@ -331,7 +422,7 @@ def _np_after(s: str, pos: int, lex: Lexicon, singular: bool, vague: bool = Fals
                 if j < n and toks[j].word and lex.has(toks[j].low):
                     return _NP(toks[j].low, (toks[j].low,), toks[j].end, "ref")
             return _NP("", (), end, "ref")
-        if t1.low in ("the", "those", "these", "their") or vague:
+        if t1.low in ("the", "those", "these", "their", "our", "his", "her", "its", "your", "my") or vague:
             r = _run(toks, 2 if t1.low in _DETS else 1, lex, maxlen=4, singular=True)
             if r:
                 first, head = r
@@ -367,35 +458,48 @@ def _np_after(s: str, pos: int, lex: Lexicon, singular: bool, vague: bool = Fals
     return _NP(s[toks[first].start:toks[end_i].end], tuple(heads), toks[end_i].end, "np")
 
 
-# a noun before the figure: "the death toll rose to 42", "the number of evacuees reached 3,000"
+# a noun before the figure: "the death toll rose to 42", "the number of evacuees reached 3,000";
+# "the number" / "the figure" / "the estimate" alone stands for a count named before it
 _BEFORE = re.compile(
     r"\b(?:(?P<toll>(?:death|casualty|fatality) toll|toll)"
     r"|(?:number|total|tally|count)\s+of\s+(?P<np>(?:[^\W\d][\w’'-]*\s+){0,2}?[^\W\d][\w’'-]*)"
-    r"|(?P<pop>population|crowd|turnout|attendance))\b(?P<gap>[^.;:!?\d]{0,90})$", re.I)
-_GAP_OK = re.compile(r"^[\s\w’',-]*$")
+    r"|(?P<fig>number|figure|estimate|tally|count)(?!\s+of\s+[^\W\d])"
+    r"|(?P<pop>population|crowd|turnout|attendance))\b(?P<gap>[^.;:!?]{0,160})$", re.I)
+_GAP_OK = re.compile(r"^[\s\w’',.-]*$")
 # a long gap ("the death toll from the quake that struck Turkey rose to") must end on the verb
-_GAP_VERB = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|reached|reaches|stood|"
-                       r"stands|hit|hits|passed|passes|topped|tops|exceeded|exceeds|surpassed|is|was|"
-                       r"now|has|had|put|putting|puts|estimated|estimating|estimates)(?:\s+(?:to|at))?\s*$", re.I)
+_GAP_VERB = re.compile(r"\b(?:[a-z]+ed|rose|risen|rises|grew|grows|stood|stands|hit|hits|is|was|are|were|now|has|had|"
+                       r"put|putting|puts|reaches|climbs|jumps|soars|tops|passes|exceeds|surpasses|nears|"
+                       r"gives|gave|given|set|sets)"
+                       r"(?:\s+(?:to|at|past|above|over|beyond|by|near|nearly|almost|around|about|as|"
+                       r"from\s+[\d,.\u00a0]+\s+to))?\s*$", re.I)
+_FIG_GAP = re.compile(r"^\s*(?:(?:was|is|were|are|stood|stands|of|at|as|to|put|puts|nearer|closer|nearly|near|"
+                      r"just|only|officially|actually|really|rather|probably|likely|closer\s+to|given\s+as|"
+                      r"[a-z]+ed(?:\s+(?:at|to|as))?)\s+)*$", re.I)
 
 
 def _np_before(before: str, lex: Lexicon):
-    m = _BEFORE.search(before[-120:])
+    """(counted, kind) of a noun before a bare figure; kind "figure" when the noun only stands
+    for a count named elsewhere ("police put the number at about 15,000")."""
+    m = _BEFORE.search(before[-200:])
     if not m:
         return None
     gap = m.group("gap")
-    if not _GAP_OK.match(gap) or len(gap.split()) > 5 and not (len(gap.split()) <= 14 and _GAP_VERB.search(gap)):
+    if m.group("fig"):
+        return (m.group("fig").lower(), "figure") if _FIG_GAP.match(gap) else None
+    n = len(gap.split())
+    has_digit = any(ch.isdigit() for ch in gap)
+    if not _GAP_OK.match(gap) or (n > 5 or has_digit) and not (n <= 20 and _GAP_VERB.search(gap)):
         return None
     if m.group("toll"):
-        return m.group("toll").lower()
+        return m.group("toll").lower(), "noun"
     if m.group("pop"):
-        return m.group("pop").lower()
+        return m.group("pop").lower(), "noun"
     np = m.group("np")
     words = np.split()
     follow = gap.split()
-    if follow and lex.lookup(follow[0]) in ("killed", "injured"):
-        return np + " " + follow[0]
-    return np if words else None
+    if follow and lex.lookup(follow[0]) in lex.people_states:
+        return np + " " + follow[0], "noun"
+    return (np, "noun") if words else None
 
 
 # --------------------------------------------------------------------------- attribution
@@ -825,29 +929,44 @@ _PLAN = re.compile(r"\b(?:plan(?:s|ned)?|due to|scheduled|set to|agreed to|provi
                    r"envisages?|intends?|aims? to|to be (?:\w+ed)|targets?)\b", re.I)
 # a figure that is the object of a deal: "the agreement provides for / was the withdrawal of 10,000"
 _PLAN_NOUN = re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|cease-fire|plan|roadmap)\b", re.I)
-_FORECAST = re.compile(r"\b(?:will|would|expected|likely|could|may|might|projected|forecasts?|"
-                       r"predicted|anticipated|estimated to|set to reach|poised)\b")
-_CLAUSE_START = re.compile(r"[,;:(—]|\b(?:that|which|who|where|while|but)\b")
+_FORECAST = re.compile(r"\b(?:will|would|expected|expects?|expecting|likely|could|may|might|projected|forecasts?|"
+                       r"predicted|predicts?|anticipated|anticipates?|estimated to|set to reach|poised|"
+                       r"going to|shall)\b")
+_CLAUSE_START = re.compile(r"[,;:(—]|\b(?:that|which|who|where|while|but|whereas|because|although|though|"
+                           r"since|after|when|as)\b")
 _NOT_SUBJECT = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|\w+ed|of|to|with|on|in|at|by|"
                           r"from|for|than)\s", re.I)
 _REL = re.compile(r"^\s*(?:,\s*)?(?:who|which|that|whom|whose)\b")
+# the verb group right after a figure that is its subject: auxiliaries, modals, adverbs and the
+# verb they carry ("are expected to leave", "will be evacuated", "were destroyed", "are to be moved")
+_VERB_GROUP = re.compile(
+    # a phrase after the noun ("40 tonnes of relief supplies would arrive"), skipped only when an
+    # auxiliary follows it
+    r"(?:\s+(?:of|in|from|for|on|at|with)\s+[^,;:()—]{1,50}?(?=\s+(?:will|would|could|may|might|shall|should|"
+    r"must|can|are|is|were|was|have|has|had)\b))?"
+    r"\s*(?:(?:will|would|could|may|might|shall|should|must|can|are|is|were|was|be|been|being|have|has|had|"
+    r"to|not|also|still|now|then|soon|all|only|reportedly|expected|likely|unlikely|due|set|scheduled|planned|"
+    r"poised|projected|forecast|predicted|anticipated|estimated|going|about|[a-z]+ly)\s+)*[\w’'-]*", re.I)
 
 
 _WINDOW = 240     # characters around a figure that its modality and harm verbs are read from
 
 
 def _modality(s: str, qs: int, np_end: int) -> str:
+    """Only a plan, deal or future that governs the figure's own clause makes it a plan or a
+    forecast: the words of its clause before it ("officials expect the toll to rise to 200",
+    "expected to move 500 migrants", "the agreement provides for ...") or the verb group it is the
+    subject of ("200 are expected to leave"); a later clause ("3,000 homes were destroyed and the
+    toll was likely to rise") does not."""
     before = s[max(0, qs - _WINDOW):qs]
     cut = 0
     for m in _CLAUSE_START.finditer(before):
         cut = m.end()
     head = before[cut:]
-    after = s[np_end:np_end + _WINDOW]
-    if _REL.match(after) or _NOT_SUBJECT.search(head):
+    if _REL.match(s, np_end) or _NOT_SUBJECT.search(head):
         after = ""      # the verb after the figure governs it only when the figure is its subject
     else:
-        m = re.search(r"[,;:(—]", after)
-        after = after[:m.start()] if m else after
+        after = _VERB_GROUP.match(s, np_end, min(len(s), np_end + _WINDOW)).group()
     zone = head + " " + after
     if _PLAN.search(zone) or _PLAN_NOUN.search(head):
         return "plan"
@@ -893,10 +1012,13 @@ class _Raw(NamedTuple):
 def extract_claims(article: Article, config=None) -> list:
     """Every stated figure of the article's body as a Claim, in document order."""
     lex = lexicon_from_config(config)
+    grammar = grammar_for(config) if isinstance(config, Config) else None   # a user's numbers_* lists
     text = article.text
     doc = article.doc
     sp = _Speakers()
     sents = split_sentences(text, article.body_start, len(text))
+    m = _NOTES_HEADING.search(text, article.body_start)
+    notes_from = m.end() if m else len(text) + 1
     # pass 1: attributions per sentence (names remembered in document order)
     sent_attrs = []
     for se in sents:
@@ -911,7 +1033,10 @@ def extract_claims(article: Article, config=None) -> list:
         attrs = sent_attrs[si]
         in_quote = quote_open.get(se.para, False)
         quote_open[se.para] = _quote_balance(s, in_quote)
-        qs_ = find_quantities(s)
+        qs_ = find_quantities(s, grammar) if grammar is not None else find_quantities(s)
+        if qs_ and se.start >= notes_from and _FOOTNOTE_MARK.match(s) and qs_[0].start == 0 \
+                and text[text.rfind("\n", 0, se.start) + 1:se.start].strip(" \t#*>•-") == "":
+            qs_ = qs_[1:]       # "1 National Disaster Agency, report of ...": a note's marker
         if not qs_:
             continue
         carried = _carried_speaker(text, sents, sent_attrs, si)
@@ -924,6 +1049,13 @@ def extract_claims(article: Article, config=None) -> list:
         _compose(sent_claims, s, se, lex, claims)
         claims.extend(sent_claims)
     return _with_totals(claims, article, lex)
+
+
+# a heading over notes or sources at the end of a release ("## Notes to editors", "Sources:");
+# below it a line opening with a small number is a note's marker, not a figure
+_NOTES_HEADING = re.compile(r"^[ \t#*_]*(?:notes?(?:\s+(?:to|for)\s+editors?)?|editor[’']?s?\s+notes?|footnotes?|"
+                            r"endnotes?|sources?|references?)[ \t]*:?[ \t*_]*$", re.I | re.M)
+_FOOTNOTE_MARK = re.compile(r"\d{1,2}[.)]?\s+[^\W\d_]")
 
 
 _CARRY = 2     # sentences a reported account runs on unattributed ("X said that ... . About 4,500 of them ...")
@@ -964,9 +1096,22 @@ def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
     attrs = sa.attrs
     value_one = q.value is not None and q.value == 1
     counted, category, end, kind, heads = "", None, q.end, None, ()
+    figure_ref = None
     if q.unit_text or (q.unit and q.unit not in ("dimensionless", "")):
         counted = q.unit_text or q.unit
         category = lex.lookup(counted) or lex.unit_category(q.unit) or "other"
+    elif s.startswith("-strong", q.end) or s.startswith("-Strong", q.end):
+        # "a 77-strong search team", "a 5,000-strong force": a group of people, counted whole
+        m = _STRONG_NP.match(s, q.end + 7)
+        if m:
+            counted, end = m.group("np"), m.end("np")
+            heads = (counted.split()[-1],)
+        category = _category(counted, heads, lex) if counted else None
+        if category not in lex.people_like:
+            category = lex.lookup("people") or "people"
+    elif _is_magnitude(s, q):
+        counted = "magnitude"
+        category = lex.lookup(counted) or "other"
     else:
         np = _np_after(s, q.end, lex, singular=value_one, vague=q.text[-1:].isalpha())
         if np and np.kind != "ref" or np and np.counted:
@@ -975,14 +1120,28 @@ def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
             kind, end = "ref", np.end
         if not counted and kind != "ref":
             before = _np_before(s[max(0, q.start - 200):q.start], lex)
-            if before:
-                counted = before
-        if counted:
+            if before and before[1] == "figure":
+                figure_ref = _figure_referent(claims, se, q, lex)
+                if figure_ref is not None:
+                    counted, category = figure_ref.counted, figure_ref.category
+            elif before:
+                counted = before[0]
+        if counted and category is None:
             category = _category(counted, heads, lex)
-        elif kind is None:
+        elif kind is None and category is None:
             category = lex.subject_verb(s, q.end)
         if category is None or category in lex.people_like:
-            category = _casualty(s, q.start, end, lex) or category
+            g = lex.governing(s, q.start, end)
+            if category is None or g in lex.people_states:
+                category = g or category
+        elif category == "other" and kind == "np" and not lex.has(heads[-1] if heads else counted):
+            g = lex.governing(s, q.start, end, strict=True)
+            category = g if g in lex.people_states else category
+        if category is None and not counted and kind is None:
+            # "well above the 336 listed on the manifest": a bare figure set against one before it
+            cmp_ = _compared(claims, se, s, q, lex)
+            if cmp_ is not None:
+                counted, category = cmp_.counted, cmp_.category
     start = se.start + q.start
     cid = f"{doc}:{start}"
     # attribution
@@ -1000,7 +1159,11 @@ def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
         if ref is not None:
             part_of = ref.id
             if not counted:
-                counted, category = ref.counted, ref.category
+                # "three of them were admitted to hospital": a state of its own, else the group's
+                own = category if category in lex.people_states else None
+                counted, category = ref.counted, own or ref.category
+            else:
+                category = _inherit_state(category, ref, lex)
             if modality == "count":
                 modality = ref.modality
     abs_end = se.start + end
@@ -1010,33 +1173,81 @@ def _claim_for(article, doc, se, s, q, lex, sa, sents, si, sent_attrs, in_quote,
                  said_by=said_by, unit=q.unit, part_of=part_of, modality=modality)
 
 
-# people counted as casualties by the verb around them: "killed 12 people", "injuring 40 others",
-# "5 soldiers were killed", "12 civilians died", "left 20 people dead"
-_KILL_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|slew|slaying|massacred|executed|"
-                          r"claimed the lives of|took the lives of)\s+$")
-_HURT_BEFORE = re.compile(r"\b(?:injured|injuring|injures|injure|wounded|wounding|wounds|hurt|hurting)\s+$")
-_CASUALTY_AFTER = re.compile(
-    r"\s*(?:(?:under|in|from|of|at|on|aged|across|inside|near)\s+[^,;.!?]{1,40}?\s+)?(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|"
-    r"all|now|feared|confirmed|believed|reported)\s+){0,3}(?P<v>killed|dead|died|slain|perished|"
-    r"executed|injured|wounded|hurt)\b|\s+(?P<lost>lost their lives)")
-_LEFT_DEAD = re.compile(r"\bleft\s+$")
+_STRONG_NP = re.compile(r"\s+(?P<np>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,2}?)(?=\s*(?:[,;:.!?()—–]|$|\s+(?:of|from|who|that|which|"
+                        r"was|were|is|are|has|have|had|will|would|flew|arrived|left|in|at|on|to|and|with)\b))", re.I)
+# a seismic magnitude: "a magnitude 7.2 quake", "magnitude-6.1", "a 6.4-magnitude tremor",
+# "measuring 7.0 on the Richter scale", "(an aftershock) measuring 5.6"
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on\s+the\s+(?:\w+\s+)?(?:richter|magnitude)\s+scale)", re.I)
+_MEASURING = re.compile(r"\b(?:measuring|measured|registering|registered|reading)\s+$", re.I)
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_SEISMIC = re.compile(r"quake|tremor|aftershock|seismic|richter|magnitude", re.I)
 
 
-def _casualty(s: str, qs: int, np_end: int, lex: Lexicon) -> Optional[str]:
-    before = s[max(0, qs - 40):qs]
-    if _KILL_BEFORE.search(before):
-        return lex.lookup("killed")
-    if _HURT_BEFORE.search(before):
-        return lex.lookup("injured")
-    m = _CASUALTY_AFTER.match(s, np_end, min(len(s), np_end + 60))
-    if m:
-        if m.group("lost"):
-            return lex.lookup("killed")
-        v = m.group("v")
-        if v == "dead" and _LEFT_DEAD.search(before):
-            return lex.lookup("killed")
-        return lex.lookup("killed" if v in ("killed", "dead", "died", "slain", "perished", "executed")
-                          else "injured")
+def _SEISMIC_HINT(s: str) -> bool:
+    """A cheap test first (most sentences name no quake), then the regex."""
+    return ("uake" in s or "agnitude" in s or "ichter" in s or "remor" in s or "ftershock" in s
+            or "eismic" in s or "UAKE" in s or "AGNITUDE" in s) and bool(_SEISMIC.search(s))
+
+
+def _is_magnitude(s: str, q) -> bool:
+    if q.value is None or not 0 < q.value < 10.5 or not _SEISMIC_HINT(s):
+        return False
+    if _MAGNITUDE_BEFORE.search(s, max(0, q.start - 20), q.start) or _MAGNITUDE_AFTER.match(s, q.end):
+        return True
+    if _MEASURING.search(s, max(0, q.start - 20), q.start):
+        return True
+    # "an aftershock of 5.6": only a decimal (a count is "a series of 5 aftershocks")
+    return q.value != int(q.value) and bool(_OF_BEFORE.search(s, max(0, q.start - 5), q.start))
+
+
+def _inherit_state(category, whole, lex: Lexicon):
+    """A part of people that the sentence says nothing more of shares its whole's state:
+    "70 demonstrators were arrested, among them 9 shop stewards" -> 9 arrested."""
+    if whole is not None and whole.category in lex.people_states and (category is None or category in lex.people_like):
+        return whole.category
+    return category
+
+
+def _figure_referent(claims: list, se, q, lex: Lexicon):
+    """What "the number" / "the figure" / "the estimate" counts: of the people counted just before
+    (this paragraph or the ones before it), the figure nearest in size ("organisers said 100,000
+    people took part; police put the number at about 15,000")."""
+    v = q.value if q.value is not None else _mid(q.low, q.high)
+    if not v or v <= 0:
+        return None
+    best, best_d = None, None
+    for c in reversed(claims[-12:]):
+        if c.sent_start < se.start - 1500:
+            break
+        if c.category not in lex.counts_people or c.derived:
+            continue
+        cv = c.value if c.value is not None else _mid(c.low, c.high)
+        if not cv or cv <= 0:
+            continue
+        d = abs(math.log(cv / v))
+        if d <= math.log(50) and (best_d is None or d < best_d - 1e-9):
+            best, best_d = c, d
+    return best
+
+
+def _mid(low, high):
+    if low and high and low > 0:
+        return math.sqrt(low * high)
+    return low or high
+
+
+_COMPARED = re.compile(r"\b(?:above|below|than|beyond|compared\s+(?:with|to)|against|versus|vs\.?|instead\s+of|"
+                       r"rather\s+than|up\s+from|down\s+from|from)\s+(?:the\s+|only\s+|just\s+)?$", re.I)
+
+
+def _compared(claims: list, se, s: str, q, lex: Lexicon):
+    """The claim a bare figure is set against in its own sentence."""
+    if not _COMPARED.search(s, max(0, q.start - 30), q.start):
+        return None
+    for c in reversed(claims[-4:]):
+        if c.sent_start == se.start and c.category in lex.counts_people and c.counted:
+            return c
     return None
 
 
@@ -1065,11 +1276,12 @@ def _closing_speaker(s, sents, si, sent_attrs):
 
 
 def _referent(claims: list, se, lex: Lexicon):
-    """The group a back-reference ("of them") points to: the last people claim nearby."""
+    """The group a back-reference ("of them") points to: the last count of people nearby
+    (killed, injured, arrested and missing people too)."""
     for c in reversed(claims[-8:]):
         if c.sent_start < se.start - 600:
             break
-        if c.category in lex.people_like:
+        if c.category in lex.counts_people:
             return c
     return None
 
@@ -1102,7 +1314,9 @@ def _compose_lists(sent_claims: list, s: str, se, lex: Lexicon) -> None:
         a, b = sent_claims[i - 1], sent_claims[i]
         b_rel = b.start - se.start
         gap = s[a.end - se.start:b_rel]
-        if _LIST_GAP.match(gap) and a.counted and b.counted:
+        if _LIST_GAP.match(gap) and a.counted and b.counted and not (
+                a.category != b.category and {a.category, b.category} <= lex.people_states):
+            # (not two states said each of its own figure: "9 were arrested, and dozens were injured")
             sent_claims[i] = b = _replace(b, group=a.group or a.id, part_of=b.part_of or a.part_of)
             if not a.group:
                 sent_claims[i - 1] = a = _replace(a, group=a.id)
@@ -1114,7 +1328,8 @@ def _compose_lists(sent_claims: list, s: str, se, lex: Lexicon) -> None:
             whole = next((c for c in reversed(sent_claims[:i]) if c.group is None or c.group == c.id), None)
             if whole is not None:
                 mod = b.modality if b.modality != "count" else whole.modality
-                sent_claims[i] = _replace(b, part_of=whole.id, modality=mod)
+                sent_claims[i] = _replace(b, part_of=whole.id, modality=mod,
+                                          category=_inherit_state(b.category, whole, lex) or b.category)
 
 
 def _replace(c: Claim, **kw) -> Claim:

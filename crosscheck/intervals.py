@@ -198,8 +198,9 @@ def from_figure(value, low, high, qualifier: str, policy: dict, *, integer: bool
         if mode == "point":
             d = 0.0
         else:
-            d = precision_unit(v) / 2
-            if float(v).is_integer() and precision_unit(v) == 1.0:
+            unit = _written_unit(v, text)
+            d = (unit if unit is not None else precision_unit(v)) / 2
+            if unit is None and float(v).is_integer() and precision_unit(v) == 1.0:
                 d = 0.0
             cap = float(policy.get("round_cap", 0.10)) * abs(v)
             d = min(d, cap)
@@ -211,6 +212,18 @@ def from_figure(value, low, high, qualifier: str, policy: dict, *, integer: bool
         if snapped is not None:
             out = snapped
     return out
+
+
+def _written_unit(value: float, text: str) -> Optional[float]:
+    """The place a figure written with decimals is given to: '7.0' -> 0.1 (its digits say 7.0, not 7),
+    '2.50' -> 0.01. None when the text does not write the value itself with decimals ('2.5 million')."""
+    for m in re.finditer(r"(?<![\d.,])(\d+)\.(\d+)(?![\d.,]*\d)", text or ""):
+        try:
+            if float(m.group(0)) == float(value):
+                return 10.0 ** -len(m.group(2))
+        except ValueError:  # pragma: no cover
+            continue
+    return None
 
 
 def fmt_num(x: Optional[float]) -> str:

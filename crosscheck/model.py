@@ -95,7 +95,10 @@ class Claim:
     date_text: Optional[str] = None   # the expression the date was read from
     report_date: Optional[str] = None # when the source reported it (publication date or "On Monday, X reported")
     date_window: tuple = ()           # (first, last) ISO day the text allows for the happening, () when unknown
-    date_source: Optional[str] = None # sentence | context (preceding sentences) | report | lede | bound
+    # sentence | context (preceding sentences) | report | lede | bound | present (a tally as of the
+    # report: date == report_date) | published (nothing near it: the week up to publication) |
+    # other_story (in a "Related:" / "READ MORE:" teaser or a photo caption)
+    date_source: Optional[str] = None
     # filled by the align stage
     event: Optional[str] = None
     copy_of: Optional[str] = None     # id of the same claim in the original when this text is a copy (dedup)
@@ -183,6 +186,11 @@ class Document:
     anchored: bool = True             # False when relative dates cannot be resolved
     inferred_year: Optional[int] = None  # without a publication date: the year of the text's full dates
     headline_dates: tuple = ()        # (date, precision, text, start) of dated headlines and link lines
+    # a wire dateline with a month and day but no year anywhere on the page ("DRAVIK, March 11
+    # (Meridian) -"), as ISO 8601 "--MM-DD"; its story's relative dates ("on Saturday") stay
+    # unresolved (date None, date_text kept): align may take the year from sibling articles
+    # of the same story, resolve the dateline, then the claims' date_text against it
+    dateline: Optional[str] = None
 
     def to_json(self) -> dict:
         return _record(self)

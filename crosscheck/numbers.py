@@ -8,7 +8,10 @@ How a sentence is read (each step is a rule of English news writing, not of one 
 
 1. Spans that hold digits but are not amounts are masked first: dates ("March 18",
    "June 30, 2017", "January 23-24", "21/03/2017", ISO stamps), clock times ("12:28 pm",
-   "11 a.m.", "0401 GMT", "4:39"), phone numbers and dotted version numbers.
+   "11 a.m.", "0401 GMT", "4:39", "09.30 GMT", "18.45 local time", "07.15": a dotted time beside a
+   time zone or with a leading zero), phone numbers written in groups ("0800 555 0143",
+   "(0161) 496 0220", "+44 (0)20 7946 0321": a first group opening with 0 or a +country code, or any
+   groups after "call", "hotline", "tel:" ..., see ``phone_words``) and dotted version numbers.
 2. Number cores are found: digits with thousands separators (comma, no-break, thin and
    narrow no-break space) and decimals; number words ("seven", "twenty-five", "a dozen",
    "a million"); fractions ("a third of", "two-thirds", "1/2", "one in five"); vague plurals
@@ -21,10 +24,15 @@ How a sentence is read (each step is a rule of English news writing, not of one 
    the unit, currency and scale written on one end apply to both ("4 to 5 thousand").
    A descending "2-0" with no unit is a score, not a range, and is dropped.
 5. What is not an amount is dropped: years ("in 2011", "the 1988 film"), ordinals ("22nd"),
-   identifiers (a number after "resolution", "Flight", "No." or after a capitalised name:
-   "iPhone 11", "Game 7", "S&P 500"), digits glued to letters ("3Now", "5G", "S23"),
-   decades ("1990s"), a bare number in brackets ("(4)"), and "one" used as a pronoun
-   ("one of the largest", "the only one").
+   identifiers (a number after a label noun: "resolution", "Flight", "No.", "Gate"; "Bill" and the
+   like only when capitalised; a plural label before a range or list: "zones 3 through 11",
+   "Gates 4, 5 and 6"; or after a capitalised name: "iPhone 11", "Game 7", "S&P 500"), references
+   with a slash ("No. 2024/311", "case 17/2023"), digits glued to letters ("3Now", "5G", "S23"),
+   decades ("1990s"), a bare number in brackets ("(4)"), a footnote or list marker opening a line
+   ("1 The state fire marshal's office said ..."; a title-case headline "35 Killed in Blast" counts),
+   and "one" used as a pronoun ("one of the largest", "the only one"). A bare number after a name
+   that closes a coordinated clause is gapped, not a name: "took 41 seats and the Green Union 12"
+   (the extract stage carries the counted noun over).
 6. A qualifier phrase before it sets the qualifier (see data/numbers.toml for the lists and
    the policy: "nearly"/"almost" are approx; "up to"/"as many as" are le); a change verb
    before it ("rose 5%", "fell by 3 points", "up 19 cents", "+0.2%") sets ``change``.
@@ -201,6 +209,8 @@ class Grammar:
                                                   "a total of", "just", "only", "an average of")}
         n = data.get("numbers_not_claims", {})
         self.identifier_nouns = {x.lower() for x in n.get("identifier_nouns", [])}
+        self.identifier_caps = {x.lower() for x in n.get("identifier_nouns_capitalised", [])}
+        self.phone_words = {x.lower() for x in n.get("phone_words", [])}
         self.months = {x.lower() for x in n.get("months", [])}
         self.year_before = {x.lower() for x in n.get("year_before", [])}
         self.timezones = {x.lower() for x in n.get("timezones", [])}
@@ -220,6 +230,9 @@ class Grammar:
         mon = r"(?:" + "|".join(re.escape(m) for m in month_alts) + r")\.?"
         self.month_re = mon
         day = r"\d{1,2}(?:st|nd|rd|th)?"
+        clock_zones = "|".join(re.escape(z) for z in sorted(self.timezones - {"hrs", "hours", "local"}, key=len,
+                                                             reverse=True))
+        phone = "(?:" + "|".join(re.escape(w) for w in sorted(self.phone_words, key=len, reverse=True)) + ")"
         year = r"(?:1[5-9]\d\d|20\d\d)"
         pats = [
             # "March 18", "June 30, 2017", "January 23-24", "Mar 9 2018", "March 2018"
@@ -235,13 +248,35 @@ class Grammar:
             # ratios and scores written with a colon ("3:1", "2:0")
             r"(?<![\w.,:])\d{1,3}(?::\d{1,3})+(?![\d.,]\d|\d)",
             r"(?<![\w.,])\d{4}\s*(?:" + "|".join(re.escape(z) for z in sorted(self.timezones, key=len, reverse=True)) + r")\b",
-            # phone numbers and dotted version numbers / addresses
+            # "09.30 GMT", "18.45 local time", "at 07.15": a dotted clock time beside a time zone,
+            # or with a leading zero (an amount never has one)
+            rf"(?<![\w.,])(?:[01]?\d|2[0-3])[.:][0-5]\d{_SPACE}*(?:{clock_zones}|local{_SPACE}+time)\b",
+            r"(?<![\w.,])0\d[.:][0-5]\d(?![\d]|[\s\u00a0]*(?:%|per[\s-]?cent|pct))",
+            # phone numbers written in groups: "(212) 555-0143", "212-555-0143", "+44 (0)161 496 0220",
+            # "0800 555 0143", "(0161) 496 0220", "01 23 45 67 89" (and see ``_phone_masks``)
             r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}",
             r"(?<![\w.,])\d{3}[-.]\d{3}[-.]\d{4}(?![\d])",
-            r"\+\d{1,3}(?:[\s.-]\d{1,4}){2,}",
+            r"\+\d{1,3}(?:[\s.-]\(?\d{1,5}\)?){2,}",
+            r"\+\d{1,3}[\s.-]?\(0\)[\s.-]?\d{1,5}(?:[\s.-]\d{1,5})+",
+            r"(?<![\w.,/+-])\(0[1-9]\d{0,3}\)[ -]?\d{2,4}(?:[ -]\d{3,4}){0,2}(?![\d])",
+            r"(?<![\w.,/+(-])(?<!\d[\s\u00a0\u202f\u2009-])0[1-9]\d{1,3}(?:[ -]\d{3,4}){1,2}(?![\d,.]\d|\d)",
+            r"(?<![\w.,/+(-])(?<!\d[\s\u00a0\u202f\u2009-])0[1-9](?:[ .-]\d\d){4}(?![\d])",
             r"(?<![\w.,])\d+(?:\.\d+){2,}",
         ]
-        self.mask_re = re.compile("|".join(f"(?:{p})" for p in pats), re.I)
+        # every pattern but the first opens with a digit, "(" or "+": a lookahead on the first character
+        # lets the scan skip every other position at once (the order of the patterns is kept)
+        initials = "".join(sorted({re.escape(m[0]) for m in self.months})) or "a-z"
+        self.mask_re = re.compile(f"(?=[{initials}])(?:{pats[0]})|(?=[\\d(+])(?:"
+                                  + "|".join(f"(?:{p})" for p in pats[1:]) + ")", re.I)
+        # digit groups that are a phone number by the words before them ("call 555 0143", "helpline:
+        # 116 123", "on 555 0143"; "call 911", "dial 999" alone): found by their digits first (fast),
+        # then the words before are read (``_phone_masks``)
+        self.groups_re = re.compile(rf"(?<![\w.,/+-])\(?\d{{2,5}}\)?(?:(?:{_SPACE}|[.-])\d{{2,5}}){{0,4}}(?![\d,.]\d|\d)")
+        self.phone_before_re = re.compile(
+            rf"(?<![\w]){phone}(?:{_SPACE}*:|{_SPACE}+(?:us{_SPACE}+)?(?:on|at|no\.?|number))?{_SPACE}*:?{_SPACE}+$", re.I)
+        self.on_before_re = re.compile(rf"(?<![\w])on{_SPACE}+$", re.I)
+        self.dial_before_re = re.compile(rf"(?<![\w])(?:call|dial|ring|phone)(?:ed|ing|s)?{_SPACE}+$", re.I)
+        self.dial_after_re = re.compile(rf"{_SPACE}*(?:[.,;:!?)]|$|(?:and|or|for|if|now|immediately)\b)", re.I)
         # currency before the number: longest codes first; letters need a word start
         syms = sorted(self.currencies, key=len, reverse=True)
         alts = []
@@ -353,7 +388,23 @@ class Grammar:
 
     # ------------------------------------------------------------------ cores
     def _masked(self, sentence):
-        return [(m.start(), m.end()) for m in self.mask_re.finditer(sentence)]
+        return [(m.start(), m.end()) for m in self.mask_re.finditer(sentence)] + self._phone_masks(sentence)
+
+    def _phone_masks(self, s):
+        out = []
+        for m in self.groups_re.finditer(s):
+            g = m.group()
+            groups = re.findall(r"\d+", g)
+            head = s[max(0, m.start() - 40):m.start()]
+            if len(groups) >= 2:
+                if sum(map(len, groups)) >= 6 and self.phone_before_re.search(head):
+                    out.append(m.span())      # "call 555 0143", "helpline: 116 123"
+                elif len(groups[-1]) == 4 and len(groups[0]) >= 3 and sum(map(len, groups)) >= 7 \
+                        and self.on_before_re.search(head):
+                    out.append(m.span())      # "on 555 0143"
+            elif len(g) == 3 and self.dial_before_re.search(head) and self.dial_after_re.match(s, m.end()):
+                out.append(m.span())          # "dial 999."
+        return out
 
     def _digit_cores(self, s, masks):
         out = []
@@ -653,14 +704,24 @@ class Grammar:
             if re.search(r"[\[#]$", before):
                 c.drop = "identifier"
                 return
+            if self._slashed_reference(s, c):
+                c.drop = "reference"  # "No. 2024/311", "case 17/2023", "file 4471/B/09"
+                return
         # the word before
         pw = re.search(r"([A-Za-z][\w&.'’-]*|#)[\s\u00a0]*$", before)
         prev = pw.group(1) if pw else ""
         lprev = prev.lower()
-        if lprev in self.identifier_nouns or lprev.rstrip(".") in self.identifier_nouns and prev.endswith("."):
-            if not (c.currency or c.percent):
+        if lprev in self.identifier_nouns or lprev.rstrip(".") in self.identifier_nouns and prev.endswith(".") \
+                or (lprev in self.identifier_caps and prev[:1].isupper()):
+            if not (c.currency or c.percent or self._measure_after_label(c)):
                 c.drop = "identifier"
                 return
+        if prev and not (c.currency or c.percent or c.unit) and self._plural_label(prev) \
+                and (c.range_to is not None or self._LIST_NEXT.match(s[c.end:])):
+            # "zones 3 through 11", "Gates 3-5", "rows 10 to 12", "Terminals 2 and 3"
+            c.drop = "identifier"
+            c.extra["label_list"] = True
+            return
         if c.kind == "digit" and prev and not title_case and not c.measured and c.qualifier == "exact" \
                 and not c.sign and re.search(r"[A-Z]", prev) and s[pw.end(1):c.start].strip() == "" \
                 and lprev not in self.months and not self._is_function_word(lprev) \
@@ -674,9 +735,10 @@ class Grammar:
                 and not re.search(r"[.!?:\"“(]\s*$", s[:c.start]) and c.qualifier == "exact":
             c.drop = "capitalised number word: part of a name"
             return
-        if c.kind == "digit" and not title_case and not c.measured and c.range_to is None \
+        if c.kind == "digit" and not c.measured and c.range_to is None \
                 and re.fullmatch(r"\d{1,2}", s[c.num_start:c.num_end]) and not s[:c.start].strip(" \t*#>-•") \
-                and re.match(r"[\s\u00a0]+[A-Z][a-z]", s[c.end:c.end + 4]) and c.qualifier == "exact":
+                and re.match(r"[\s\u00a0]+[A-Z][a-z]", s[c.end:c.end + 4]) and c.qualifier == "exact" \
+                and self._footnote_line(s, c):
             c.drop = "list or footnote number"  # news style spells out a number that opens a sentence
             return
         if c.kind == "digit" and self._street_address(s, c):
@@ -704,6 +766,67 @@ class Grammar:
             if re.match(r"(?:some|any|no|every)$", lprev):
                 c.drop = "'one' as a pronoun"
                 return
+
+    _LIST_NEXT = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*(?:and[\s\u00a0]+|or[\s\u00a0]+)?|[\s\u00a0]+(?:and|or|&|to|through|thru)"
+                            r"[\s\u00a0]+|[-–])[\s\u00a0]*\d")
+
+    def _plural_label(self, prev: str) -> bool:
+        """"zones", "Gates", "Terminals", "Bills": the plural of a label noun."""
+        lp = prev.lower()
+        if not lp.endswith("s") or len(lp) < 3:
+            return False
+        for base in (lp[:-1], lp[:-2] if lp.endswith("es") else None):
+            if base and (base in self.identifier_nouns or base in self.identifier_caps and prev[:1].isupper()):
+                return True
+        return False
+
+    @staticmethod
+    def _measure_after_label(c: _Core) -> bool:
+        """"a buffer zone 30 kilometres deep", "a runway 3,000 metres long": a label noun before a
+        measurement is a noun described by it (a written unit of at least two letters)."""
+        return bool(c.unit and c.unit_text and len(c.unit_text) >= 2 and c.unit_text[:1].islower()
+                    and c.unit not in ("dimensionless",))
+
+    def _slashed_reference(self, s, c: _Core) -> bool:
+        """Digits joined by "/" to more digits, one group of three or more (a case, file or order number:
+        "No. 2024/311", "case 17/2023"); not a fraction ("1/16"), a date (masked) or a split ("60/40")."""
+        if "/" not in s[max(0, c.num_start - 12):c.num_end + 12]:
+            return False
+        left = re.search(r"[^\s\u00a0]*$", s[max(0, c.num_start - 40):c.num_start]).group()
+        right = re.match(r"[^\s\u00a0]*", s[c.num_end:c.num_end + 40]).group()
+        token = (left + s[c.num_start:c.num_end] + right).rstrip(".,;:)]\"'”’")
+        if not re.fullmatch(r"[(\[]?[\w.-]*\d[\w.-]*(?:/[\w.-]+)+", token):
+            return False
+        groups = re.findall(r"\d+", token)
+        return len(groups) >= 2 and any(len(g) >= 3 for g in groups)
+
+    _FOOTNOTE_OPENERS = {"the", "a", "an", "this", "these", "that", "those", "it", "its", "he", "she", "they",
+                         "we", "i", "our", "their", "his", "her", "source", "sources", "see", "data", "figures",
+                         "according", "on", "at", "for", "from", "as", "based", "note", "notes", "includes",
+                         "including", "excludes", "excluding", "estimate", "estimates", "ibid", "cited", "quoted",
+                         "reported", "available", "accessed", "retrieved", "calculated", "compiled", "adapted",
+                         "reuters", "ap", "afp", "previously", "originally", "updated", "correction", "figure",
+                         "table", "chart", "by", "with", "of", "not", "all", "some", "when", "where", "if"}
+    _HEADLINE_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with",
+                       "from", "as", "vs", "after", "over", "into", "amid", "near"}
+
+    def _footnote_line(self, s, c: _Core) -> bool:
+        """A number opening a line, then a capitalised word: a footnote or list marker ("1 The state fire
+        marshal's office said ...") unless the line is a headline ("35 Killed in Blast", title case) or the
+        word is a counted group ("12 Palestinians were ..."). "12 people died" never gets here."""
+        words = re.findall(r"[A-Za-z][\w'’-]*", s[c.end:c.end + 200])[:10]
+        if not words:
+            return True
+        first = words[0]
+        if first.lower() in self._FOOTNOTE_OPENERS or first.lower() == "in" and not re.match(
+                r"[\s\u00a0]+in[\s\u00a0]+\d", s[c.end:], re.I):
+            return True
+        content = [w for w in words if w.lower() not in self._HEADLINE_SMALL]
+        if len(content) >= 2 and sum(1 for w in content if w[0].isupper()) / len(content) >= 0.6:
+            return False  # a headline in title case
+        if len(words) > 1 and words[1][:1].islower() and re.fullmatch(r"[A-Z][a-z]+(?:ans|[^s]is|ese|ons)", first):
+            return False  # "12 Palestinians were killed": a people counted
+        return True
 
     _FUNCTION = {"the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "of", "for", "with", "by",
                  "from", "only", "just", "all", "about", "nearly", "almost", "some", "over", "under", "more",
@@ -788,6 +911,7 @@ class Grammar:
                 self._exclude(s, b, title_case, far_end=c)
                 if b.drop == "year" or (b.drop and b.drop != "identifier after a name"):
                     c.drop = b.drop
+        self._lists_and_gaps(s, cores)
         out = []
         for c in cores:
             if c.drop:
@@ -859,6 +983,29 @@ class Grammar:
             out.append(a)
             i += 1
         return out
+
+    _LIST_GAP = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*(?:and[\s\u00a0]+|or[\s\u00a0]+)?|[\s\u00a0]+(?:and|or|&)[\s\u00a0]+)$")
+    _GAPPED_BEFORE = re.compile(
+        r"(?:[\s\u00a0]+[a-z][\w'’-]*){0,3}?[\s\u00a0]*(?:[,;]|[\s\u00a0](?:and|while|whereas|but|against|versus|vs\.?))"
+        r"(?:[\s\u00a0]*,?[\s\u00a0]*(?:and|while|whereas|but))?[\s\u00a0]+(?:the[\s\u00a0]+)?"
+        r"(?:[A-Z][\w'’.&-]*[\s\u00a0]+){1,4}")
+    _CLAUSE_END = re.compile(r"[\s\u00a0]*(?:[,;.:!?)\]]|$|(?:and|while|whereas|but|respectively)\b)")
+
+    def _lists_and_gaps(self, s, cores):
+        """Two rules that read a number by its neighbour in a list:
+        - after a plural label, every number of the list names ("Gates 4, 5 and 6": all three);
+        - a bare number after a name that closes a coordinated clause counts what the figure before it
+          counted ("the Liberal Party took 41 seats and the Green Union 12"): gapping, not a name."""
+        prev = None
+        for c in cores:
+            if prev is not None and prev.extra.get("label_list") and c.kind == "digit" and not c.measured \
+                    and self._LIST_GAP.fullmatch(s[prev.end:c.start]):
+                c.drop = "identifier"
+                c.extra["label_list"] = True
+            elif c.drop == "identifier after a name" and prev is not None and not prev.drop \
+                    and self._GAPPED_BEFORE.fullmatch(s[prev.end:c.start]) and self._CLAUSE_END.match(s[c.end:]):
+                c.drop = None
+            prev = c
 
     def _year_word_before(self, s, c: _Core) -> bool:
         """"in 2018 to ...": a four-digit year after a word that introduces a year."""

@@ -78,6 +78,8 @@ class _Item:
     day: Optional[str] = None     # the day the figure is about (claim date of day precision)
     voice: str = ""               # who stands behind it: the speaker quoted, else the source
     shape: str = field(default="bounded")   # bounded | lower | upper | none
+    role: Optional[str] = None    # what is counted beyond the category: killed, rescued, aboard... (None: unknown)
+    vague: bool = False           # a hedge word ("tens of thousands"), not a count
 
     def __post_init__(self):
         lo, hi = self.iv.low, self.iv.high
@@ -140,8 +142,12 @@ def _quote(c) -> str:
 
 
 def _phrase(c) -> str:
-    """Unquoted, for sums: 'more than 300 militants'."""
+    """Unquoted, for sums: 'more than 300 militants'; '24 crew' where the counted word was missed."""
     q = _quote(c)
+    if not (c.counted or "").strip() and c.sentence:
+        m = _PEOPLE_NOUN.match(c.sentence[c.end - c.sent_start:]) if 0 <= c.end - c.sent_start <= len(c.sentence) else None
+        if m and q == f"'{c.text}'":
+            return f"{c.text} {m.group(1)}"
     m = re.fullmatch(r"'(.*)' \((.*)\)", q, re.S)
     if m and c.qualifier != "range":
         return f"{m.group(2)} {m.group(1)}"
@@ -243,14 +249,28 @@ def _build_items(claims, docs, roots, copies, pol):
     covered_groups = {(c.doc, c.group) for c in claims if c.derived and c.parts and c.group}
     covered_parts = {p for c in claims if c.derived for p in c.parts}
     skip = _same_kind_parts(claims, by_id)
+    not_whole = {c.id for c in claims if not c.part_of and _not_a_whole(c)}
+    skip |= not_whole
+    listed = [run for run in _listed_people(claims, covered_parts)
+              if not any(c.id in not_whole or c.part_of for c in run)]
+    # a listed part of the whole's own kind ('312 passengers' of '312 passengers and 24 crew' people)
+    # is no figure of all the people: its sum stands for it
+    skip |= {c.id for run in listed for c in run if c.category == "people"}
 
     def add(key, item):
         cl = [by_id[i] for i in item.ids if i in by_id]
+        if item.claim is not None:
+            item.role = _role(item.claim) if key[2] in _ROLE_CATEGORIES + ("killed", "injured") else None
+            item.vague = _is_vague(item.claim)
+        elif cl and key[2] in _ROLE_CATEGORIES:
+            item.role = next((r for r in map(_role, cl) if r), None)
         days = {c.date for c in cl if c.date and len(c.date) == 10}
         item.day = days.pop() if len(days) == 1 else None
         speakers = {_speaker(c.said_by) for c in cl if c.said_by}
         item.voice = speakers.pop() if len(speakers) == 1 else item.source
         items.setdefault(key, []).append(item)
+
+    bare = []
 
     def members(c):
         ids = [c.id] + sorted(originals.get(c.id, []))
@@ -270,16 +290,28 @@ def _build_items(claims, docs, roots, copies, pol):
                 # the total allows what its parts allow together: 300 (rounded) + 1,065
                 ivl, named = _summed(parts, pol)
                 label = f"{named} = {iv.fmt_num(c.value) if c.value is not None else iv.fmt(ivl)} {c.category}"
-        add((c.event, _modality(c), c.category),
-            _Item(c.id, ids, ds, roots[c.id], ivl, label, _point(c),
-                  min(reps) if reps else None, c.qualifier, c, _context(c)))
+        item = _Item(c.id, ids, ds, roots[c.id], ivl, label, _point(c),
+                     min(reps) if reps else None, c.qualifier, c, _context(c))
+        if _crowd_number(c):
+            bare.append((c, item))
+            continue
+        add((c.event, _modality(c), c.category), item)
+
+    # 'Police put the number at about 15,000': a bare figure named the number, the figure or the
+    # turnout of a story that counts a crowd is a figure of that crowd
+    for c, item in bare:
+        key = (c.event, _modality(c), "people")
+        if any(it.role == "crowd" for it in items.get(key, [])):
+            item.iv = _interval(dataclasses.replace(c, category="people"), pol)
+            add(key, item)
+            item.role = "crowd"
 
     # parts listed together: fighters + civilians of one group = people
     parent_of = {}
     for parent, kids in (pol.get("hierarchy") or {}).items():
         for k in kids:
             parent_of[k] = parent
-    groups = {}
+    groups, summed = {}, set()
     for c in claims:
         if c.group and c.id not in copies and c.event is not None and not c.change and not c.derived:
             groups.setdefault((c.doc, c.group), []).append(c)
@@ -294,6 +326,12 @@ def _build_items(claims, docs, roots, copies, pol):
             if len({p.event for p in parts}) != 1 or len({_modality(p) for p in parts}) != 1:
                 continue
             _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add)
+            summed.update(p.id for p in parts)
+    # people-like parts listed together, of any categories: '312 passengers and 24 crew' = 336 people
+    for run in listed:
+        if any(c.id in summed or c.id in copies or c.event is None or c.change for c in run):
+            continue
+        _add_sum(run, "people", run[0].doc, roots, docs, by_id, members, pol, add)
     return items
 
 
@@ -342,6 +380,199 @@ def _add_sum(parts, parent, doc, roots, docs, by_id, members, pol, add):
     add((total.event, _modality(total), parent),
         _Item("+".join(p.id for p in parts), ids, ds, roots[parts[0].id], ivl, label, value,
               min(reps) if reps else None, "sum", None, _context(total)))
+
+
+# ---------------------------------------------------------------- what a figure counts
+
+# The role a people-like figure plays in the story. The category says "people"; the role says
+# which people: the dead, the rescued, those on board. Figures of different roles are never
+# compared ("112 dead" against "149 rescued", "38 missing" against "186 survivors").
+_ROLE_WORDS = (
+    ("capacity", r"licen[cs]ed to carry|capacity|designed to (?:carry|hold)|(?:allowed|permitted|certified) to carry|"
+                 r"can carry|seats? for"),
+    ("killed", r"dead|died|killed|killing|deaths?|death toll|toll|bodies|fatalities|lost (?:their|his|her) lives|"
+               r"perished|slain"),
+    ("injured", r"injur\w*|wounded|wounding|hurt|hospitali[sz]ed|taken to hospital|(?:being )?treated|"
+                r"intensive care"),
+    ("missing", r"missing|unaccounted|disappeared|search for"),
+    ("rescued", r"rescued|survivors?|pulled (?:alive|out)|saved"),
+    ("arrested", r"arrest\w*|detained|detentions?|in custody"),
+    ("aboard", r"on board|aboard|passengers?|crew|carrying|carried|manifest"),
+    ("displaced", r"shelter|homeless|displaced|evacu\w*|withdr[ae]w\w*|left|leave|fled|flee\w*|transported|"
+                  r"departed|relocated|tents"),
+    ("crowd", r"(?-i:march\w*|March(?:ed|ing|ers))|protest\w*|demonstrat\w*|turned out|took part|rall(?:y|ied)|joined|attended|crowd|"
+              r"gathered"),
+    ("responders", r"rescuers|personnel|volunteers|troops|deployed|dispatched"),
+    ("population", r"home to|population|residents|inhabitants|live in|living in"),
+)
+_ROLE_RE = [(role, re.compile(rf"(?<![a-z])(?:{pat})(?![a-z])", re.I)) for role, pat in _ROLE_WORDS]
+_CLAUSE_END = re.compile(r"[\d,;:.!?()\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:and|while|but|as|after|with)\b", re.I)
+_ROLE_CATEGORIES = ("people", "fighters", "civilians", "soldiers")
+_RUNNING_ROLES = ("killed", "injured", "missing", "rescued")
+
+
+def _windows(c):
+    """(before, after): the words of the figure's own clause before and after it in its sentence."""
+    sent = c.sentence or ""
+    start = c.start - c.sent_start if c.sent_start or c.start < len(sent) else -1
+    text = c.text or ""
+    if not (0 <= start <= len(sent)) or sent[start:start + len(text)] != text:
+        start = sent.find(text) if text else -1
+    if start < 0:
+        return "", ""
+    before, after = sent[max(0, start - 80):start], sent[start + len(text):start + len(text) + 60]
+    cut = [m.end() for m in _CLAUSE_END.finditer(before)]
+    before = before[cut[-1]:] if cut else before
+    m = _CLAUSE_END.search(after)
+    after = after[:m.start()] if m else after
+    return before, after
+
+
+def _role_in(text, last=False):
+    best = None
+    for role, rx in _ROLE_RE:
+        for m in rx.finditer(text or ""):
+            pos = m.start()
+            if best is None or (pos > best[0] if last else pos < best[0]):
+                best = (pos, role)
+            if not last:
+                break
+    return best[1] if best else None
+
+
+def _role(c) -> Optional[str]:
+    """What a people-like figure counts, from its clause: the words after it ('were arrested'),
+    its counted thing ('survivors'), the words before it ('killing', 'licensed to carry'), and
+    failing those the one role its sentence names. None when nothing says."""
+    if c.category in ("killed", "injured"):
+        return c.category
+    before, after = _windows(c)
+    if _role_in(before) == "capacity" or re.search(_ROLE_WORDS[0][1], before, re.I):
+        return "capacity"
+    own = re.sub(r"[\d.,\s]+", " ", c.text or "")
+    sent, text = c.sentence or "", c.text or ""
+    at = sent.find(text) if text else -1
+    far = re.split(r"[\d.;:!?\u201c\u201d\"]", sent[at + len(text):])[0] if at >= 0 else ""
+    for text, last in ((after, False), (c.counted or "", False), (own, True), (before, True), (far, False)):
+        r = _role_in(text, last)
+        if r:
+            return r
+    roles = {role for role, rx in _ROLE_RE if rx.search(c.sentence or "")}
+    return roles.pop() if len(roles) == 1 else None
+
+
+_LINK_LINE = re.compile(r"^\W*(related|read more|see also|also read|more on this|watch|listen)\b\s*:?|^\s*[\u27a4\u25ba>\u2022]\s*"
+                        r"(?:read|related|see)", re.I)
+_FORECAST_CUE = re.compile(r"\b(expect\w*|predict\w*|forecast\w*|fear\w*|could|likely|projected|warn\w*|may|might)\b"
+                           r"[^.]{0,60}\b(?:rise|climb|reach|double|increase|exceed|top|grow|hit)\w*\s+"
+                           r"(?:(?:to|past|above|over|as high as|beyond|about|some|nearly|more than)\s+)*$", re.I)
+_SCOPE_AFTER = re.compile(r"^\s*(?:people\s+|\w+\s+)?(?:alone|of (?:them|whom|those|these)|among them|"
+                          r"in (?:the capital|one |a single |the city of|the town of|the village of))", re.I)
+_SCOPE_BEFORE = re.compile(r"\b(?:my|his|her|their|our|your|including|among them|of whom)\s+$", re.I)
+
+
+def _not_a_whole(c) -> Optional[str]:
+    """Why a figure is no whole figure of its event, or None: a link line to another story
+    ('Related: Three killed as storm batters coast'), a forecast ('we expect the toll to rise to
+    200'), a scoped part ('in the capital alone', 'of them', 'my two children')."""
+    sent = c.sentence or ""
+    if _LINK_LINE.search(sent):
+        return "link"
+    before, after = _windows(c)
+    sent_before = sent[:max(0, sent.find(c.text))] if c.text and c.text in sent else before
+    if _FORECAST_CUE.search(sent_before[-120:]):
+        return "forecast"
+    if _SCOPE_AFTER.search(after) or _SCOPE_BEFORE.search(sent_before):
+        return "scoped"
+    if c.category == "injured" and _HOSPITAL.search(after[:80]):
+        return "scoped"       # '11 were treated in hospital' are some of the injured, not all of them
+    return None
+
+
+_HOSPITAL = re.compile(r"(hospitali[sz]ed|in hospital|to hospital|in (?:a )?critical condition|"
+                       r"treated (?:in|at) (?:a |the )?(?:local )?(?:hospitals?|clinics?))", re.I)
+
+
+_CROWD_NUMBER = re.compile(r"\b(number|figure|turnout|crowd|attendance|estimate)\b", re.I)
+
+
+def _crowd_number(c) -> bool:
+    """A bare figure ('about 15,000', no counted thing) that its clause calls the number, the
+    figure, the turnout or the crowd."""
+    if c.category != "other" or (c.counted or "").strip() or c.derived:
+        return False
+    before, after = _windows(c)
+    sent = c.sentence or ""
+    at = sent.find(c.text) if c.text else -1
+    near = sent[max(0, at - 40):at] if at >= 0 else before
+    return bool(_CROWD_NUMBER.search(near))
+
+
+_VAGUE = re.compile(r"\b(dozens|scores|hundreds|thousands|millions|tens|several|many)\b", re.I)
+
+
+def _is_vague(c) -> bool:
+    """'tens of thousands', 'hundreds': a hedge spanning an order of magnitude, not a count."""
+    return c.qualifier == "range" and c.value is None and bool(_VAGUE.search(c.text or "")) and \
+        not re.search(r"\d", c.text or "")
+
+
+_PEOPLE_NOUN = re.compile(r"^\s*(people|persons|passengers|crew(?: members)?|residents|civilians|children|adults|"
+                          r"women|men|workers|staff|soldiers|troops|militants|fighters|survivors|students|"
+                          r"pensioners|demonstrators|protesters|refugees|migrants|tourists|pilgrims|officers|"
+                          r"police(?:men)?|volunteers|rescuers|family members|relatives)\b", re.I)
+
+
+def _people_like(c) -> bool:
+    if c.category in _ROLE_CATEGORIES:
+        return True
+    if c.category != "other":
+        return False
+    sent = c.sentence or ""
+    end = c.end - c.sent_start if c.sent_start or c.end <= len(sent) else -1
+    return bool(_PEOPLE_NOUN.match(c.counted or "")) or (0 <= end <= len(sent) and bool(_PEOPLE_NOUN.match(sent[end:])))
+
+
+def _listed_people(claims, covered_parts) -> list:
+    """Runs of people-like figures listed together in one sentence ('312 passengers and 24 crew'),
+    as the extractor groups them or, where it did not, as written side by side: parts of one
+    whole. Only runs of different counted things (not '200 killed in A and 100 in B')."""
+    out, seen = [], set()
+    groups = {}
+    for c in claims:
+        if c.group and not c.derived:
+            groups.setdefault((c.doc, c.group), []).append(c)
+    for key, members in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+        run = sorted((m for m in members if _people_like(m)), key=lambda c: (c.start, c.id))
+        if len(run) >= 2 and not any(m.id in covered_parts for m in run):
+            out.append(run)
+            seen.update(m.id for m in run)
+    by_sent = {}
+    for c in claims:
+        if not c.derived and c.id not in seen and c.id not in covered_parts and _people_like(c):
+            by_sent.setdefault((c.doc, c.sent_start, c.sentence), []).append(c)
+    for (doc, s0, sent), cs in sorted(by_sent.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        cs.sort(key=lambda c: (c.start, c.id))
+        run = [cs[0]]
+        for prev, cur in zip(cs, cs[1:]):
+            gap = (sent or "")[prev.end - s0:cur.start - s0] if s0 is not None else ""
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and|plus|&)\s*", gap or "x", re.I):
+                run.append(cur)
+                continue
+            if len(run) >= 2:
+                out.append(run)
+            run = [cur]
+        if len(run) >= 2:
+            out.append(run)
+    # only lists of different counted things are parts of one whole
+    res = []
+    for run in out:
+        heads = {(_PEOPLE_NOUN.match(c.counted or "") or _PEOPLE_NOUN.match(
+            (c.sentence or "")[c.end - c.sent_start:]) or re.match(r"", "")).group(0).strip().lower() or c.counted
+                 for c in run}
+        if len(heads) == len(run) and len({c.event for c in run}) == 1 and len({_modality(c) for c in run}) == 1:
+            res.append(run)
+    return res
 
 
 # ---------------------------------------------------------------- grouping
@@ -466,7 +697,8 @@ def _when(items) -> str:
 
 
 _RUNNING = re.compile(r"\b(so far|to date|in total|until now|up to now|(?:has|have|had) (?:now )?(?:risen|climbed|"
-                      r"reached|grown)|rose to|risen to|climbed to|increased to|reached|running total|"
+                      r"reached|grown)|rose to|risen to|climbed to|increased to|reached|running total|(?:expanded|widened|"
+                      r"extended|raised|revised|grew|fell|dropped|cut|lowered) (?:up |down )?to|"
                       r"cumulative|death toll|toll)\b", re.I)
 
 
@@ -644,6 +876,176 @@ def _analyse(event, modality, category, items, pol, findings):
                                 claims=_ids(its), docs=_docs(its)))
 
 
+_SUBGROUP = re.compile(r"\b(officers?|men|police(?:men|women)?|cops?|soldiers?|troops|children|kids|women|journalists?|"
+                       r"teams?|squads?|units?|brigades?|contingents?|"
+                       r"reporters?|firefighters?|doctors?|nurses?|medics?|staff|crew|foreigners?|tourists?|"
+                       r"students?|pupils?|teachers?|stewards?|rescuers?)\b", re.I)
+
+
+_NATIONWIDE = re.compile(r"\b(across the country|nationwide|countrywide|all over the country|"
+                         r"in \d+ (?:cities|towns|provinces|regions|states))\b", re.I)
+
+
+def _subgroup(it) -> Optional[str]:
+    """A figure of a distinct group ('three officers were injured', 'two children') is a part of the
+    event's count, not a rival figure for it: it meets only figures of the same group."""
+    if it.claim is not None and _NATIONWIDE.search(it.claim.sentence or ""):
+        return "nationwide"       # 'across the country, 250,000 joined' is another whole than the capital's march
+    m = _SUBGROUP.search((it.claim.counted if it.claim is not None else "") or "")
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return {"cop": "police", "cops": "police", "officer": "police", "officers": "police", "policemen": "police",
+            "policewomen": "police", "kids": "children"}.get(w, w.rstrip("s") or w)
+
+
+def _by_role(items) -> dict:
+    """Items of a people-like category by what they count: the dead with the dead, those on board
+    with those on board; figures of a distinct group (officers, children) only with that group.
+    A figure whose role is unknown is compared with every role."""
+    out = {}
+    subs = {}
+    for it in items:
+        sg = _subgroup(it)
+        if sg:
+            subs.setdefault(sg, []).append(it)
+    if subs:
+        rest = [it for it in items if not _subgroup(it)]
+        merged = {}
+        for sg, its in sorted(subs.items()):
+            for role, part in _by_role_plain(its).items():
+                merged[f"{role or 'any'} ({sg})"] = part
+        for role, part in (_by_role_plain(rest).items() if rest else ()):
+            merged[role] = part
+        return merged
+    return _by_role_plain(items)
+
+
+def _by_role_plain(items) -> dict:
+    out = {}
+    for it in items:
+        if it.role:
+            out.setdefault(it.role, []).append(it)
+    loose = [it for it in items if not it.role]
+    if not out:
+        return {None: loose}
+    for role in out:
+        out[role] = out[role] + loose
+    return out
+
+
+_GENERIC_HEADS = {"", "people", "person", "persons", "individual", "individuals", "total", "number", "figure"}
+
+
+def _self_split(items) -> list:
+    """Drop the figures of a source that itself gives incompatible figures of one kind for one
+    event: one article does not contradict itself, its figures count different things ('party A
+    won 41 seats, party B 78'; '800 homes destroyed in the town, 3,000 in the province'), and
+    which of them a rival figure answers cannot be told."""
+    by_source = {}
+    for it in items:
+        by_source.setdefault(it.source, []).append(it)
+    torn = {src for src, its in by_source.items()
+            if any(not iv.compatible(a.iv, b.iv) for i, a in enumerate(its) for b in its[i + 1:])}
+    return [it for it in items if it.source not in torn]
+
+
+def _head_groups(items) -> list:
+    """Figures whose counted things are different specific nouns ('12 hostages', '39 prisoners')
+    count different groups: they meet only figures of the same noun or of a generic one ('people',
+    a listed sum 'militants and civilians')."""
+    def head(it):
+        counted = ((it.claim.counted if it.claim is not None else "") or "").lower()
+        return "" if (" and " in counted or "," in counted) else _head(it)
+    heads = {}
+    for it in items:
+        h = head(it)
+        heads.setdefault("" if h in _GENERIC_HEADS else h, []).append(it)
+    specific = sorted(h for h in heads if h)
+    if len(specific) < 2:
+        return [items]
+    return [heads[h] + heads.get("", []) for h in specific]
+
+
+def _analyse_timed(event, modality, category, items, pol, findings, role=None):
+    """Each group of :func:`_head_groups` of the figures that :func:`_self_split` keeps, by
+    :func:`_analyse_one_timed`."""
+    # counts of people and tolls keep every figure: there a source's two figures are a whole and a
+    # part or two reports of one count, which the rules of time and scope below sort out
+    kept = items if category in _ROLE_CATEGORIES + _RUNNING_ROLES else _self_split(items)
+    if len(kept) < len(items) and len({it.source for it in kept}) < 2:
+        return
+    for group in _head_groups(kept):
+        _analyse_one_timed(event, modality, category, group, pol, findings, role)
+
+
+def _analyse_one_timed(event, modality, category, items, pol, findings, role=None):
+    """``_analyse`` with the rules of time and hedges around it:
+    - a vague figure ('tens of thousands') that only another source's figure above its top end
+      contradicts ('more than 100,000') is in tension with it, not in conflict;
+    - a running count (tolls, injured, missing, rescued) disagrees in a conflict only between
+      reports whose day is known (same day: conflict; later and higher: update); a figure whose
+      report time is unknown may be an earlier or later count: an update candidate;
+    - other figures about different days of one event (the day before) are update candidates;
+      figures about the same day (or no day) conflict."""
+    vague_out = []
+    reach = float(pol.get("open_reach", 0.5))
+    for v in [it for it in items if it.vague and it.iv.high is not None]:
+        top = v.iv.high * (1 + reach)        # where the hedge's top end plainly reaches
+        above = [o for o in items if o is not v and not o.vague and o.source != v.source
+                 and o.iv.low is not None and v.iv.high <= o.iv.low <= top and not iv.compatible(v.iv, o.iv)]
+        if above:
+            vague_out.append(v)
+            findings.append(Finding(
+                "tension", f"{_describe([v])} is a vague figure whose top end only reaches {_describe(above)}: "
+                           f"a hedge, not a count that contradicts it", event, category,
+                _ids([v] + above), _docs([v] + above)))
+    items = [it for it in items if not any(it is v for v in vague_out)]
+    base = (role or "").split(" (")[0]
+    running = base in _RUNNING_ROLES or category in pol.get("update_categories", ("killed", "injured")) or \
+        any(it.claim is not None and _RUNNING.search(it.claim.sentence or "") for it in items)
+    if running and category not in pol.get("update_categories", ()):
+        # a running count of its own (the missing, the rescued): it may change between reports;
+        # the missing fall as people are found
+        pol = {**pol, "update_categories": list(pol.get("update_categories", ())) + [category]}
+    if base == "missing" or category == "missing":
+        pol = {**pol, "updates": "any"}
+    timed = [it for it in items if it.report] if running else items
+    days = sorted({it.day for it in timed if it.day})
+    strata = [[it for it in timed if it.day in (d, None)] for d in days] if len(days) > 1 else [timed]
+    if running and len(timed) < len(items):
+        kind, why = "gap", "when it was reported cannot be anchored, so this may be a running count that changed, not a conflict"
+    else:
+        kind, why = "update", "the figures are about different days of one event, so the count may have changed"
+    if len(strata) == 1 and len(strata[0]) == len(items):
+        _analyse(event, modality, category, items, pol, findings)
+        return
+    inner = []
+    for st in strata:
+        _analyse(event, modality, category, st, pol, inner)
+    whole = []
+    _analyse(event, modality, category, items, pol, whole)
+    confirmed = set()
+    for f in inner:
+        if f.kind == "conflict":
+            confirmed.update(f.claims)
+    conflicts = [f for f in inner if f.kind == "conflict"]
+    if len(conflicts) > 1:
+        ids = tuple(dict.fromkeys(i for f in conflicts for i in f.claims))
+        conflicts = [Finding("conflict", f"Sources disagree on {category}: " + "; and ".join(
+            f.explanation for f in conflicts), event, category, ids,
+            tuple(sorted({d for f in conflicts for d in f.docs})))]
+    findings.extend(conflicts)
+    findings.extend(f for f in inner if f.kind != "conflict")
+    inner_updates = {c for f in inner if f.kind == "update" for c in f.claims}
+    for f in whole:
+        if f.kind == "agreement" or (f.kind == "update" and not set(f.claims) & inner_updates):
+            findings.append(f)
+        elif not set(f.claims) <= confirmed:
+            findings.append(dataclasses.replace(
+                f, kind=kind, explanation=f"{f.explanation}; but {why}"))
+
+
 def _disagreement(groups, what, maxg) -> str:
     """One sentence for groups of figures that no single value fits."""
     commons = [_common(g) for g in groups]
@@ -687,8 +1089,43 @@ def _stated(b, above) -> Optional[float]:
     return b.iv.low if above else b.iv.high
 
 
+_STATES = (("destroyed", r"destroyed|flattened|razed|reduced to rubble|collapsed|levell?ed|wiped out"),
+           ("damaged", r"damaged|cracked"))
+_AUX = re.compile(r"^\s*(?:(?:were|was|are|is|had|have|has|been|being|be|reportedly|also|now|all|either)\s+)*", re.I)
+
+
+def _state(it) -> Optional[str]:
+    """What happened to the counted things, from the words after the figure: '800 homes were
+    destroyed' -> destroyed, 'a further 2,300 damaged' -> damaged; None when nothing says."""
+    if it.claim is None:
+        return None
+    before, after = _windows(it.claim)
+    for state, pat in _STATES:
+        if re.match(rf"(?:{pat})\b", after[len(_AUX.match(after).group(0)):].strip(), re.I):
+            return state
+    m = re.match(r"([a-z]+(?:ed|en))\b", after[len(_AUX.match(after).group(0)):].strip(), re.I)
+    return m.group(1).lower() if m else None
+
+
+def _by_state(items) -> dict:
+    """Figures of one counted thing by what happened to them; a figure that does not say meets all."""
+    out = {}
+    for it in items:
+        st = _state(it)
+        if st:
+            out.setdefault(st, []).append(it)
+    loose = [it for it in items if not _state(it)]
+    if not out:
+        return {None: loose}
+    return {k: v + loose for k, v in out.items()}
+
+
 def _head(it) -> str:
     words = re.findall(r"[a-z]+", ((it.claim.counted if it.claim is not None else "") or "").lower())
+    if not words and it.claim is not None:
+        before, after = _windows(it.claim)
+        if re.search(r"\b(magnitude|richter)\b", before[-40:] + " " + after[:40], re.I):
+            return "magnitude"        # 'a magnitude 7.2 quake', 'measuring 7.0 on the Richter scale'
     w = words[-1] if words else ""
     if re.search(r"(s|x|ch|sh)es$", w):
         return w[:-2]
@@ -918,17 +1355,23 @@ def reconcile(claims: list, events: list, documents: list, policy=None, copies: 
             for head, part in sorted(heads.items()):
                 if not head:
                     continue
-                kinds = _kinds(part, float(pol.get("background_similarity", 85))) if by_context else [part]
+                if by_context and category == "other":
+                    kinds = list(_by_state(part).values())     # '800 homes destroyed' vs '2,300 damaged'
+                else:
+                    kinds = _kinds(part, float(pol.get("background_similarity", 85))) if by_context else [part]
                 for kind in kinds:
-                    _analyse(event, modality, category, kind, pol, findings)
+                    _analyse_timed(event, modality, category, kind, pol, findings)
                 est = _estimate(event, modality, category if len(heads) == 1 else f"{category}: {head}", part, pol)
                 if est is not None:
                     estimates.append(est)
             continue
-        _analyse(event, modality, category, its, pol, findings)
-        est = _estimate(event, modality, category, its, pol)
-        if est is not None:
-            estimates.append(est)
+        parts = _by_role(its) if category in _ROLE_CATEGORIES + ("killed", "injured") else {None: its}
+        for role, part in sorted(parts.items(), key=lambda kv: kv[0] or ""):
+            _analyse_timed(event, modality, category, part, pol, findings, role)
+            est = _estimate(event, modality, category if len(parts) == 1 or role is None
+                            else f"{category}: {role}", part, pol)
+            if est is not None:
+                estimates.append(est)
 
     _hierarchy(items, claims, ev_by_id, pol, findings)
     _gaps(claims, events, documents, roots, copies, pol, findings)

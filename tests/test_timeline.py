@@ -159,7 +159,9 @@ def test_context_from_the_preceding_sentence_of_the_story():
 def test_now_stops_the_lookback_and_means_around_the_report():
     text = "A deal was signed on March 14. Now, the first group totaled 300 militants."
     c = dated(text, "300 militants")
-    assert c.date_text == "Now" and c.date_window == ("2017-03-14", "2017-03-21")
+    # "now" is as of the report: the publication day, at its precision (was the week before it)
+    assert c.date_text == "Now" and c.date_window == ("2017-03-21", "2017-03-21")
+    assert (c.date, c.date_precision, c.date_source, c.report_date) == ("2017-03-21", "day", "present", "2017-03-21")
 
 
 def test_quoted_speech_does_not_set_the_narrative_date():

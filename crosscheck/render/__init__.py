@@ -36,9 +36,12 @@ _ONE_LINE = json.JSONEncoder(ensure_ascii=False)     # json.dumps(x, ensure_asci
 
 
 def claims_table(claims) -> str:
-    rows = [(c.doc, c.start, c.text, c.value if c.value is not None else f"{c.low}-{c.high}", c.qualifier,
+    from ._common import fmt_value
+
+    rows = [(c.doc, c.start, c.text + (" (total)" if c.derived else ""), fmt_value(c), c.qualifier,
              c.counted, c.category, c.said_by or "") for c in claims]
-    return tabulate(rows, headers=["doc", "offset", "text", "value", "qualifier", "counted", "category", "said by"])
+    return tabulate(rows, headers=["doc", "offset", "text", "value", "qualifier", "counted", "category", "said by"],
+                    disable_numparse=True, colalign=("left", "right", "left", "right"))
 
 
 def terminal_summary(result) -> str:

@@ -1,0 +1,257 @@
+"""Rules of news reporting that reconcile must follow, on invented sentences (a flood, a bus
+crash, a strike, a fire): what disagrees, what changed, what counts different things."""
+from crosscheck import intervals as iv
+from test_reconcile_synthetic import best_time, claim, run
+
+
+def sent(cid, doc, text, sentence, value, qualifier="exact", **kw):
+    """A claim whose text sits in its sentence at the right offset."""
+    start = sentence.index(text)
+    return claim(cid, doc, value, qualifier, text=text, sentence=sentence, start=start, **kw)
+
+
+def kinds_of(findings, *wanted):
+    return [f.kind for f in findings if f.kind in wanted]
+
+
+def conflicts(findings):
+    return [f for f in findings if f.kind == "conflict"]
+
+
+# ------------------------------------------------------------------ time
+
+def test_same_day_disagreement_is_a_conflict_whatever_a_later_report_says():
+    cl = [sent("a1", "a", "4,000 houses", "The mayor said 4,000 houses were destroyed by the flood.", 4000,
+               category="other", counted="houses", report="2024-05-02"),
+          sent("b1", "b", "about 900 houses", "The agency said about 900 houses were destroyed.", 900, "approx",
+               category="other", counted="houses", report="2024-05-02"),
+          sent("c1", "c", "some 4,000 houses", "By Friday some 4,000 houses were destroyed, officials said.", 4000,
+               "approx", category="other", counted="houses", report="2024-05-03")]
+    found = conflicts(run(cl)[0])
+    assert len(found) == 1 and {"a1", "b1"} <= set(found[0].claims)
+
+
+def test_a_toll_rising_from_one_day_to_the_next_is_an_update():
+    cl = [sent("a1", "a", "at least 40 people", "The crash killed at least 40 people.", 40, "ge",
+               category="killed", report="2024-06-01"),
+          sent("b1", "b", "52 people", "The toll rose to 52 people on Sunday.", 52, category="killed",
+               report="2024-06-02")]
+    assert kinds_of(run(cl)[0], "conflict", "update") == []      # 52 fits 'at least 40'
+    cl[0] = sent("a1", "a", "40 people", "The crash killed 40 people.", 40, category="killed", report="2024-06-01")
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["update"]
+
+
+def test_a_falling_toll_of_the_dead_is_a_conflict_not_an_update():
+    cl = [sent("a1", "a", "40 people", "The crash killed 40 people.", 40, category="killed", report="2024-06-01"),
+          sent("b1", "b", "31 people", "Officials said 31 people died.", 31, category="killed", report="2024-06-02")]
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["conflict"]
+
+
+def test_a_toll_about_the_day_before_is_an_update_candidate_not_a_conflict():
+    cl = [sent("a1", "a", "30 people", "By Monday 30 people had died.", 30, category="killed",
+               report="2024-06-03", date="2024-06-03"),
+          sent("b1", "b", "45 people", "The fire has killed 45 people.", 45, category="killed",
+               report="2024-06-04", date="2024-06-04")]
+    assert kinds_of(run(cl)[0], "conflict") == []
+    cl = [cl[0], sent("b1", "b", "45 people", "The fire had killed 45 people by Monday.", 45, category="killed",
+                      report="2024-06-03", date="2024-06-02")]
+    assert kinds_of(run(cl)[0], "conflict") == []
+
+
+def test_a_running_count_with_an_unknown_report_time_is_no_conflict():
+    cl = [sent("a1", "a", "40 people", "The crash killed 40 people.", 40, category="killed"),
+          sent("b1", "b", "75 people", "The crash has killed 75 people.", 75, category="killed",
+               report="2024-06-02")]
+    fs = run(cl)[0]
+    assert kinds_of(fs, "conflict", "update") == []
+    assert any(f.kind == "gap" and set(f.claims) == {"a1", "b1"} for f in fs)
+
+
+# ------------------------------------------------------------------ sums
+
+def test_people_listed_together_are_summed_even_when_one_count_word_was_missed():
+    s = "The bus carried 41 passengers and 3 crew, the operator said."
+    parts = [sent("a1", "a", "41 passengers", s, 41, counted="passengers"),
+             sent("a2", "a", "3", s, 3, category="other", counted="")]
+    far = sent("b1", "b", "more than 60 people", "Witnesses said more than 60 people were on board.", 60, "gt")
+    found = conflicts(run(parts + [far])[0])
+    assert len(found) == 1 and {"a1", "a2", "b1"} <= set(found[0].claims)
+    assert "41 passengers + 3 crew = 44" in found[0].explanation
+    near = sent("b1", "b", "44 people", "Witnesses said 44 people were on board.", 44)
+    fs = run(parts + [near])[0]
+    assert not conflicts(fs) and any(f.kind == "agreement" and "b1" in f.claims for f in fs)
+
+
+def test_people_the_extractor_grouped_are_summed():
+    s = "The bus carried 41 passengers and 3 drivers."
+    parts = [sent("a1", "a", "41 passengers", s, 41, counted="passengers", group="g1"),
+             sent("a2", "a", "3 drivers", s, 3, counted="drivers", group="g1")]
+    far = sent("b1", "b", "More than 60 people", "More than 60 people were on board.", 60, "gt")
+    found = conflicts(run(parts + [far])[0])
+    assert len(found) == 1 and "= 44 people" in found[0].explanation
+
+
+# ------------------------------------------------------------------ hedges and bounds
+
+def test_a_vague_figure_reaching_an_open_bound_is_a_tension():
+    vague = sent("a1", "a", "tens of thousands of people", "Police said tens of thousands of people marched on Sunday.", None, "range", low=10000, high=100000)
+    big = sent("b1", "b", "more than 100,000 people", "Organisers said more than 100,000 people marched.", 100000, "gt")
+    fs = run([vague, big])[0]
+    assert kinds_of(fs, "conflict") == []
+    assert any(f.kind == "tension" and set(f.claims) == {"a1", "b1"} for f in fs)
+
+
+def test_a_vague_figure_far_below_another_still_conflicts():
+    vague = sent("a1", "a", "dozens of people", "dozens of people marched on Sunday.", None, "range", low=12, high=120)
+    big = sent("b1", "b", "about 5,000 people", "Police said about 5,000 people marched.", 5000, "approx")
+    assert kinds_of(run([vague, big])[0], "conflict") == ["conflict"]
+
+
+# ------------------------------------------------------------------ what is counted
+
+def test_people_figures_of_different_roles_are_never_compared():
+    pairs = [("9,000 people", "9,000 people were injured in the floods.", 9000,
+              "120,000 people", "Officials said 120,000 people need shelter.", 120000),
+             ("112 people", "Rescuers said 112 people died.", 112,
+              "149 people", "The navy said 149 people were rescued.", 149),
+             ("38 people", "The agency said 38 people are still missing.", 38,
+              "186 survivors", "Divers have found 186 survivors.", 186)]
+    for ta, sa, va, tb, sb, vb in pairs:
+        cl = [sent("a1", "a", ta, sa, va, report="2024-06-02"), sent("b1", "b", tb, sb, vb, report="2024-06-02")]
+        assert kinds_of(run(cl)[0], "conflict") == [], (sa, sb)
+
+
+def test_people_figures_of_one_role_do_conflict():
+    cl = [sent("a1", "a", "42 people", "Police said 42 people were arrested.", 42, report="2024-03-09"),
+          sent("b1", "b", "At least 70 strikers", "At least 70 strikers were arrested, the union said.", 70, "ge",
+               counted="strikers", report="2024-03-09")]
+    assert kinds_of(run(cl)[0], "conflict") == ["conflict"]
+
+
+def test_a_capacity_is_not_how_many_were_on_board():
+    cl = [sent("a1", "a", "200 passengers", "The boat was licensed to carry 200 passengers.", 200,
+               counted="passengers"),
+          sent("b1", "b", "More than 300 people", "More than 300 people were on board.", 300, "gt")]
+    assert kinds_of(run(cl)[0], "conflict") == []
+
+
+def test_a_conflict_needs_two_independent_sources():
+    s = "Police said 42 people were arrested; later 90 people were arrested."
+    cl = [sent("a1", "a", "42 people", s, 42), sent("a2", "a", "90 people", s, 90)]
+    assert kinds_of(run(cl)[0], "conflict") == []
+
+
+def test_scoped_figures_are_parts_not_the_whole():
+    cl = [sent("a1", "a", "1,200 people", "The storm killed 1,200 people in the capital alone.", 1200,
+               category="killed", report="2024-01-02"),
+          sent("b1", "b", "3,000 people", "The storm killed 3,000 people.", 3000, category="killed",
+               report="2024-01-02")]
+    assert kinds_of(run(cl)[0], "conflict") == []
+    cl = [sent("a1", "a", "two children", "My wife and my two children are missing.", 2, counted="children"),
+          sent("b1", "b", "40 people", "The agency said 40 people are missing.", 40)]
+    assert kinds_of(run(cl)[0], "conflict") == []
+
+
+def test_a_link_line_and_a_forecast_are_no_figures_of_the_event():
+    cl = [sent("a1", "a", "Four killed", "Related: Four killed as storm hits coast", 4, category="killed",
+               report="2024-01-02"),
+          sent("b1", "b", "at least 300 people", "The quake killed at least 300 people.", 300, "ge",
+               category="killed", report="2024-01-02"),
+          sent("c1", "c", "500", "We expect the toll to rise to 500 as teams reach the valleys.", 500,
+               category="killed", counted="toll", report="2024-01-02"),
+          sent("d1", "d", "about 310 people", "Officials said about 310 people had died.", 310, "approx",
+               category="killed", report="2024-01-02")]
+    assert kinds_of(run(cl)[0], "conflict") == []
+
+
+def test_a_magnitude_without_a_counted_word_is_compared_with_its_digits_as_written():
+    cl = [sent("a1", "a", "6.0", "The quake measured 6.0 on the Richter scale.", 6.0, category="other", counted=""),
+          sent("b1", "b", "6.3", "The magnitude 6.3 quake struck at dawn.", 6.3, category="other", counted="")]
+    assert kinds_of(run(cl)[0], "conflict") == ["conflict"]
+
+
+def test_decimals_as_written_set_the_precision():
+    assert iv.from_figure(7.0, 7.0, 7.0, "exact", {}, integer=False, text="7.0") == iv.Interval(6.95, 7.05)
+    assert iv.from_figure(7, 7, 7, "exact", {}, integer=False, text="7") == iv.Interval(7, 7)
+    assert iv.from_figure(2.5e6, None, None, "exact", {}, integer=False, text="2.5 million").low == 2.45e6
+
+
+def test_a_distinct_group_is_a_part_not_a_rival_figure():
+    cl = [sent("a1", "a", "two officers", "Police said two officers were injured.", 2, category="injured",
+               counted="officers", report="2024-03-09"),
+          sent("b1", "b", "dozens were injured", "The union said dozens were injured.", None, "range", low=12,
+               high=120, category="injured", counted="injured", report="2024-03-09")]
+    assert kinds_of(run(cl)[0], "conflict") == []
+
+
+def test_the_missing_may_fall_and_the_rescued_rise_between_reports():
+    cl = [sent("a1", "a", "60 people", "Officials said 60 people are still missing.", 60, report="2024-07-01"),
+          sent("b1", "b", "25 people", "The coastguard said 25 people are still missing.", 25, report="2024-07-02")]
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["update"]
+    cl = [sent("a1", "a", "80 survivors", "Boats picked up 80 survivors.", 80, counted="survivors",
+               report="2024-07-01"),
+          sent("b1", "b", "130 survivors", "Divers have found 130 survivors.", 130, counted="survivors",
+               report="2024-07-02")]
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["update"]
+
+
+def test_a_figure_stated_as_expanded_is_an_update():
+    cl = [sent("a1", "a", "30 km", "Divers searched an area of 30 km.", 30, category="area", counted="km",
+               report="2024-07-01"),
+          sent("b1", "b", "90 km", "The search area was expanded to 90 km.", 90, category="area", counted="km",
+               report="2024-07-02")]
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["update"]
+
+
+def test_a_bare_number_called_the_figure_of_a_crowd_counts_the_crowd():
+    cl = [sent("a1", "a", "more than 80,000 people", "Organisers said more than 80,000 people marched.", 80000, "gt",
+               report="2024-03-09"),
+          sent("b1", "b", "about 12,000", "Police put the number at about 12,000.", 12000, "approx",
+               category="other", counted="", report="2024-03-09")]
+    found = conflicts(run(cl)[0])
+    assert len(found) == 1 and set(found[0].claims) == {"a1", "b1"}
+
+
+def test_time_near_linear_with_days_hedges_and_roles():
+    import random
+
+    def corpus(n, seed):
+        rnd = random.Random(seed)
+        out = []
+        for i in range(n):
+            day = None if rnd.random() < 0.1 else f"2024-07-{rnd.randint(1, 20):02d}"
+            r = rnd.random()
+            if r < 0.1:
+                c = sent(f"s{i:05d}", f"src{i:05d}", "hundreds of people", "hundreds of people were rescued.", None,
+                         "range", low=100, high=1000, report=day, date=day)
+            elif r < 0.5:
+                v = rnd.randint(50, 400)
+                verb = rnd.choice(["died", "were rescued", "are missing"])
+                c = sent(f"s{i:05d}", f"src{i:05d}", f"{v} people", f"Officials said {v} people {verb}.", v,
+                         category="killed" if verb == "died" else "people", report=day, date=day)
+            else:
+                v = rnd.randint(50, 400)
+                c = sent(f"s{i:05d}", f"src{i:05d}", f"at least {v} people", f"at least {v} people died.", v, "ge",
+                         category="killed", report=day, date=day)
+            out.append(c)
+        return out
+
+    t1, t4 = best_time(corpus(500, 500), 2), best_time(corpus(2000, 2000), 2)
+    assert t4 < 10 * t1 + 0.05, (t1, t4)
+
+
+def test_a_forecast_word_elsewhere_in_the_sentence_leaves_the_figure_a_count():
+    cl = [sent("a1", "a", "40 people", "The storm, which could hit the coast again, killed 40 people.", 40,
+               category="killed", report="2024-01-02"),
+          sent("b1", "b", "90 people", "The storm killed 90 people.", 90, category="killed", report="2024-01-02")]
+    assert kinds_of(run(cl)[0], "conflict") == ["conflict"]
+
+
+def test_a_nationwide_figure_is_another_whole_than_one_citys():
+    cl = [sent("a1", "a", "about 20,000 people", "Police said about 20,000 people marched in the city.", 20000,
+               "approx", report="2024-03-09"),
+          sent("b1", "b", "more than 300,000 people", "Across the country more than 300,000 people marched in 40 "
+               "cities.", 300000, "gt", report="2024-03-09"),
+          sent("c1", "c", "400,000 people", "The union said 400,000 people marched nationwide.", 400000,
+               report="2024-03-09")]
+    assert kinds_of(run(cl)[0], "conflict") == []
