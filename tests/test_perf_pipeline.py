@@ -29,10 +29,11 @@ def test_background_dedup_gives_the_serial_report(corpus, monkeypatch):
         real(self, fn, *args)
 
     monkeypatch.setattr(pipeline._Forked, "__init__", spy)
+    forks = pipeline._Forked.available()      # False when an earlier test left a thread running
     serial = pipeline.run([str(corpus)], executor="serial", cache=False)
     assert not started
     pool = pipeline.run([str(corpus)], executor="process", workers=2, cache=False)
-    assert started == [pipeline.find_shared]
+    assert started == ([pipeline.find_shared] if forks else [])
     assert to_json(pool) == to_json(serial)
     assert any(d.duplicate_of for d in serial.documents)
 
