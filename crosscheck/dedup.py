@@ -206,15 +206,28 @@ def _candidates(hs: list) -> list:
     group_start = starts[np.cumsum(first) - 1]
     rank = np.arange(len(k)) - group_start        # how many earlier holders this one meets
     n = len(hs)
-    pairs = []
-    for t in range(MAX_POSTINGS):                 # the t-th holder of each posting list
-        sel = rank > t
-        if not sel.any():
-            break
-        pairs.append(a[sel] * n + a[group_start[sel] + t])
-    if not pairs:
-        return []
-    codes, votes = np.unique(np.concatenate(pairs), return_counts=True)
+    # the (i, j) meetings, by blocks of articles i so that at most ~2M pairs exist at once
+    block = max(1, (1 << 21) // (MAX_POSTINGS * max(1, len(k) // n)))
+    by_owner = np.argsort(a, kind="stable")
+    bounds = np.searchsorted(a[by_owner], np.arange(0, n + block, block)).tolist()
+    out = []
+    for b0, b1 in zip(bounds[:-1], bounds[1:]):
+        e = by_owner[b0:b1]
+        r, g, ai = rank[e], group_start[e], a[e]
+        pairs = []
+        for t in range(MAX_POSTINGS):             # the t-th holder of each posting list
+            sel = r > t
+            if not sel.any():
+                break
+            pairs.append(ai[sel] * n + a[g[sel] + t])
+        if pairs:
+            out.extend(_best(np.concatenate(pairs), n))
+    return out
+
+
+def _best(codes, n: int) -> list:
+    """[(i, j)] of pair codes ``i * n + j``: each i's VERIFY best voted j with enough votes."""
+    codes, votes = np.unique(codes, return_counts=True)
     i, j = codes // n, codes % n
     order = np.lexsort((j, -votes, i))
     i, j, votes = i[order], j[order], votes[order]
