@@ -5,8 +5,19 @@ Everything is ordered and hashable so results sort and reports are deterministic
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Optional
+
+def _record(obj) -> dict:
+    """``dataclasses.asdict`` for the flat records here, without its deep copy: every field
+    holds a scalar or a tuple of scalars (or of tuples of them), which need no copy."""
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    return {name: getattr(obj, name) for name in names}
+
+
+_FIELD_NAMES: dict = {}
 
 QUALIFIERS = ("exact", "approx", "gt", "ge", "lt", "le", "range")
 FINDING_KINDS = ("conflict", "tension", "agreement", "update", "gap", "duplicate")
@@ -93,7 +104,7 @@ class Claim:
     copy_of: Optional[str] = None     # id of the same claim in the original when this text is a copy (dedup)
 
     def to_json(self) -> dict:
-        d = asdict(self)
+        d = _record(self)
         d["parts"] = list(self.parts)
         return d
 
@@ -111,7 +122,7 @@ class Event:
     background: bool = False
 
     def to_json(self) -> dict:
-        d = asdict(self)
+        d = _record(self)
         d["docs"] = list(self.docs)
         d["claims"] = list(self.claims)
         return d
@@ -137,7 +148,7 @@ class Finding:
     docs: tuple = ()
 
     def to_json(self) -> dict:
-        d = asdict(self)
+        d = _record(self)
         d["claims"] = list(self.claims)
         d["docs"] = list(self.docs)
         return d
@@ -156,7 +167,7 @@ class Estimate:
     claims: tuple = ()
 
     def to_json(self) -> dict:
-        d = asdict(self)
+        d = _record(self)
         d["claims"] = list(self.claims)
         return d
 
@@ -182,7 +193,7 @@ class Document:
     dateline: Optional[str] = None
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return _record(self)
 
 
 @dataclass

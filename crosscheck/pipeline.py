@@ -2,7 +2,10 @@
 
 1. ingest: files and folders -> Article (bad inputs become errors, the run goes on)
 2. extract + date: one pure function per article (pool / dask / cache)
-3. dedup: one text published twice is one source
+3. dedup: one text published twice is one source. Its heavy half (shingle fingerprints,
+   index, passages) needs only the texts: with a process pool or dask it runs in a child
+   forked right after ingest, beside the warm-up and extraction; otherwise each article's
+   fingerprint is computed in its per-article job and only the index join runs here
 4. align: claims of all articles -> events (networkx graph)
 5. reconcile: interval arithmetic -> findings and estimates
 """
@@ -18,8 +21,8 @@ from . import __version__
 from .align import align
 from .cache import open_cache
 from .config import Config, load_config
-from .dedup import find_duplicates
-from .executors import map_articles
+from .dedup import find_duplicates, find_shared, fingerprint
+from .executors import AUTO_MIN_ITEMS, cpu_count, map_articles
 from .extract import extract_claims
 from .ingest import IngestError, iter_articles
 from .model import Article, Result
@@ -78,10 +81,13 @@ _WARM_UP = Article(doc="warm-up.txt", published="2017-03-20", published_from="da
 
 
 class _Task:
-    """Picklable per-article job for process pools and dask."""
+    """Picklable per-article job for process pools and dask: ``(claims, Document)``, and with
+    ``fingerprints`` the article's dedup fingerprint as a third item (not cached: it is a
+    cheap pure function of the text)."""
 
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, fingerprints: bool = False):
         self.config = config
+        self.fingerprints = fingerprints
 
     def warm_up(self) -> None:
         """Run the stages once on a small built-in article, so that the lazy loads (unit
@@ -93,7 +99,10 @@ class _Task:
 
     def __call__(self, article: Article):
         try:
-            return process_article(article, self.config)
+            out = process_article(article, self.config)
+            if getattr(self, "fingerprints", False):
+                out = (*out, fingerprint(article.text))
+            return out
         except Exception as exc:  # a bug on one article must not lose the others
             return IngestError(article.doc, f"extraction failed ({exc.__class__.__name__}: {exc})")
 
@@ -110,6 +119,14 @@ def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, exec
     Articles whose key is in the cache are not extracted again; the others are mapped
     over ``executor`` and stored in one transaction.
     """
+    return _extract(paths, config, executor=executor, workers=workers, scheduler=scheduler, cache=cache,
+                    cache_path=cache_path, progress=progress)[:4]
+
+
+def _extract(paths, config=None, *, executor="auto", workers=None, scheduler=None, cache=True,
+             cache_path=None, progress=False, dedup=False):
+    """``extract_paths``, plus (with ``dedup``) a ``_SharedPassages`` whose ``result(kept)`` is
+    ``dedup.find_shared`` of the kept articles, computed beside extraction."""
     config = config or load_config()
     articles, errors = [], []
     for item in iter_articles(paths):
@@ -123,6 +140,11 @@ def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, exec
         seen.add(a.doc)
         unique.append(a)
     articles = sorted(unique, key=lambda a: a.doc)
+    shared = None
+    if dedup:
+        background = (executor != "serial" and (workers or cpu_count()) > 1 and len(articles) >= AUTO_MIN_ITEMS
+                      and _Forked.available())
+        shared = _SharedPassages(articles, background)
 
     store = open_cache(cache_path, enabled=cache, generation=_code_digest())
     try:
@@ -130,11 +152,16 @@ def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, exec
         hits = store.get_many(keys)
         results = [hits.get(k) for k in keys]
         todo = [i for i, r in enumerate(results) if r is None]
-        fresh = map_articles(_Task(config), [articles[i] for i in todo], executor=executor,
-                             workers=workers, scheduler=scheduler, progress=progress, on_crash=_crashed)
+        task = _Task(config, fingerprints=shared is not None and not shared.background)
+        fresh = map_articles(task, [articles[i] for i in todo], executor=executor, workers=workers,
+                             scheduler=scheduler, progress=progress, on_crash=_crashed)
         for i, r in zip(todo, fresh):
             results[i] = r
-        store.put_many((keys[i], results[i]) for i in todo if not isinstance(results[i], IngestError))
+        store.put_many((keys[i], tuple(results[i][:2])) for i in todo if not isinstance(results[i], IngestError))
+    except BaseException:
+        if shared is not None:
+            shared.cancel()
+        raise
     finally:
         store.close()
 
@@ -143,18 +170,87 @@ def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, exec
         if isinstance(r, IngestError):
             errors.append(r)
             continue
-        cl, doc = r
         kept.append(a)
-        claims.extend(cl)
-        documents.append(doc)
-    return kept, claims, documents, errors
+        claims.extend(r[0])
+        documents.append(r[1])
+        if len(r) > 2:
+            shared.prints[a.doc] = r[2]
+    return kept, claims, documents, errors, shared
+
+
+class _SharedPassages:
+    """``dedup.find_shared`` of a run's articles: from a child forked after ingest (``background``),
+    or here from the fingerprints the per-article jobs returned (``prints``)."""
+
+    def __init__(self, articles: list, background: bool):
+        self.articles = articles
+        self.background = background
+        self.prints = {}
+        self._child = _Forked(find_shared, articles) if background else None
+
+    def cancel(self) -> None:
+        if self._child is not None:
+            self._child.cancel()
+
+    def result(self, kept: list) -> list:
+        shared = self._child.result() if self._child is not None else None
+        if shared is None or len(kept) != len(self.articles):   # no child, it failed, or fewer articles
+            shared = find_shared(kept, self.prints)
+        self.prints = {}
+        return shared
+
+
+class _Forked:
+    """``fn(*args)`` in a child process forked now (it reads ``args`` from the parent's memory,
+    nothing is pickled on the way in); ``result()`` is its value, or None if it failed."""
+
+    @staticmethod
+    def available() -> bool:
+        """fork exists and this process has no other thread (forking one with threads is unsafe)."""
+        import multiprocessing
+        import threading
+        return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+    def __init__(self, fn, *args):
+        import multiprocessing
+        ctx = multiprocessing.get_context("fork")
+        self._conn, child_end = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=_forked_main, args=(fn, args, child_end), daemon=True)
+        self._proc.start()
+        child_end.close()
+
+    def result(self):
+        try:
+            ok, value = self._conn.recv()
+        except Exception:  # noqa: BLE001 - the child died or sent garbage: the caller computes it
+            ok, value = False, None
+        finally:
+            self._conn.close()
+            self._proc.join()
+        return value if ok else None
+
+    def cancel(self) -> None:
+        self._conn.close()
+        self._proc.terminate()
+        self._proc.join()
+
+
+def _forked_main(fn, args, conn):
+    try:
+        value = (True, fn(*args))
+    except BaseException:  # noqa: BLE001 - the parent computes it itself
+        value = (False, None)
+    try:
+        conn.send(value)
+    finally:
+        conn.close()
 
 
 def run(paths: Iterable[str], config: Optional[Config] = None, **kw) -> Result:
     """Every stage over the articles under ``paths``."""
     config = config or load_config()
-    articles, claims, documents, errors = extract_paths(paths, config, **kw)
-    dups = find_duplicates(articles, documents)
+    articles, claims, documents, errors, shared = _extract(paths, config, dedup=True, **kw)
+    dups = find_duplicates(articles, documents, shared=shared.result(articles))
     documents = [replace(d, duplicate_of=dups.get(d.doc)) for d in documents]
     claims, events, graph = align(claims, documents, articles, dups, config)
     findings, estimates = reconcile(claims, events, documents, config)
