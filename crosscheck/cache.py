@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import time
 import sqlite3
 import sys
 from pathlib import Path
@@ -190,6 +191,21 @@ class ExtractCache(NullCache):
             raise
         return db
 
+    def _connect_retrying(self) -> sqlite3.Connection:
+        """``_connect``, tried again while another process holds the file: SQLite answers
+        "database is locked" at once, without its busy timeout, when two connections switch a
+        new file to WAL mode at the same moment."""
+        delay, waited = 0.02, 0.0
+        while True:
+            try:
+                return self._connect()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or waited >= _TIMEOUT:
+                    raise
+            time.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 1.0)
+
     @staticmethod
     def _reset(db):
         db.execute("BEGIN IMMEDIATE")
@@ -203,7 +219,7 @@ class ExtractCache(NullCache):
         except OSError as exc:
             return self._bypass(f"cannot create {self.path.parent} ({exc.strerror or exc})")
         try:
-            self._db = self._connect()
+            self._db = self._connect_retrying()
             return
         except _Foreign as exc:
             return self._bypass(f"{self.path} is {exc}")
