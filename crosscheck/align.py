@@ -64,16 +64,11 @@ from typing import Optional
 import networkx as nx
 from rapidfuzz import fuzz, process
 
+from .calendar_words import MONTHS, WEEKDAYS
 from .model import Event, replace
 
 # ---------------------------------------------------------------------------- lexicon
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH_RE = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _MD = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?")
 _DM = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r"(?:,?\s+((?:19|20)\d\d)\b)?")
@@ -432,7 +427,7 @@ def _mention_date(text: str, doc: _Doc):
     for rx, mi, di in ((_MD, 1, 2), (_DM, 2, 1)):
         m = rx.search(text)
         if m:
-            month = _MONTHS.get(m.group(mi).lower().rstrip("."))
+            month = MONTHS.get(m.group(mi).lower().rstrip("."))
             day = int(m.group(di))
             year = int(m.group(3)) if m.group(3) else None
             if year is None and doc.ref:
@@ -450,7 +445,7 @@ def _mention_date(text: str, doc: _Doc):
                     return None
     m = _WD.search(text)
     if m:
-        wd = _WEEKDAYS.index(m.group(1).lower())
+        wd = WEEKDAYS[m.group(1).lower()]
         if doc.ref and not doc.borrowed:
             back = (doc.ref.weekday() - wd) % 7
             return doc.ref - dt.timedelta(days=back), "day"
@@ -845,7 +840,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         if c.date is None and c.date_text:
             m = _WD.search(c.date_text)
             if m:
-                f.weekday = _WEEKDAYS.index(m.group(1).lower())
+                f.weekday = WEEKDAYS[m.group(1).lower()]
         # 3. background
         if sf["bg_strong"] and _bg_clause(s.text, lo_c, hi_c, lex):
             f.background, f.bg_why = True, "background words in its sentence"
@@ -1108,7 +1103,7 @@ def _own_interval(c, first):
         for rx, mi, di in ((_MD, 1, 2), (_DM, 2, 1)):     # "on March 23" without a year
             m = rx.fullmatch(re.sub(r"^(?:on|by|until|from)\s+", "", c.date_text.strip(), flags=re.I))
             if m and not m.group(3):
-                month = _MONTHS.get(m.group(mi).lower().rstrip("."))
+                month = MONTHS.get(m.group(mi).lower().rstrip("."))
                 try:
                     d = dt.date(first.year, month, int(m.group(di)))
                 except (TypeError, ValueError):
@@ -1116,7 +1111,7 @@ def _own_interval(c, first):
                 return d, d
         m = _MONTH_ONLY.match(c.date_text.strip())
         if m:
-            month = _MONTHS.get(m.group(1).lower().rstrip("."))
+            month = MONTHS.get(m.group(1).lower().rstrip("."))
             year = first.year - (month > first.month)
             return _interval(f"{year}-{month:02d}")
     return None

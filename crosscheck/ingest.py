@@ -70,6 +70,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
+from .calendar_words import MONTHS
 from .model import Article
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
@@ -206,11 +207,7 @@ def _guess(raw: bytes):
 
 # ---------------------------------------------------------------- dates
 
-_MONTHS = {m: i for i, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
@@ -258,9 +255,9 @@ def _date_of(m: re.Match, order=lambda: "dmy") -> Optional[str]:
     g = m.groupdict()
     try:
         if g["mon1"]:
-            y, mo, d = int(g["year1"]), _MONTHS[g["mon1"].lower()], int(g["day1"].rstrip("stndrh"))
+            y, mo, d = int(g["year1"]), MONTHS[g["mon1"].lower()], int(g["day1"].rstrip("stndrh"))
         elif g["mon2"]:
-            y, mo, d = int(g["year2"]), _MONTHS[g["mon2"].lower()], int(g["day2"].rstrip("stndrh"))
+            y, mo, d = int(g["year2"]), MONTHS[g["mon2"].lower()], int(g["day2"].rstrip("stndrh"))
         elif g["iy"]:
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
         else:

@@ -88,6 +88,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Optional
 
+from .calendar_words import MONTHS, WEEKDAYS
 from .model import Article, Document, replace
 
 LOOKBACK = 3          # preceding sentences of the same story searched for a date
@@ -96,12 +97,6 @@ REPORT_WINDOW = 6     # a reported happening: the report day or up to this many 
 DEFAULT_TO_PUBLISHED = True   # a claim with no date near it: the week up to the publication date
 DEFAULT_SENTENCES = 10        # ... when it is among the first sentences of its story
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
 
@@ -347,7 +342,7 @@ def _stories(paras: list, datelines: dict) -> None:
 # --------------------------------------------------------------------------- expressions
 
 def _month(s: str) -> int:
-    return _MONTHS[s.lower().rstrip(".")]
+    return MONTHS[s.lower().rstrip(".")]
 
 
 def _day(s: str) -> int:
@@ -476,7 +471,7 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
     if kind == "wd":
         if a is None:
             return None, None, None, False
-        wd = _WEEKDAYS[g["wdn"].lower()]
+        wd = WEEKDAYS[g["wdn"].lower()]
         mod = (g["wmod"] or "").lower()
         back = (a.weekday() - wd) % 7
         if mod in ("last", "past"):
@@ -588,7 +583,7 @@ def _resolve(m: re.Match, text: str, anchor: _Anchor, sent_start: int) -> tuple:
 
 # Words that every temporal expression holds (its "core"); the full pattern is tried only
 # around them, which is ~10x faster than running the alternation at every position.
-_TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(
+_TRIGGERS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
     "today tonight tomorrow yesterday now currently present moment far date ago week weekend month year "
     "spring summer fall autumn winter night morning afternoon evening quarter q day later earlier following "
     "previous preceding next hours weekend overnight after before".split())
@@ -811,9 +806,9 @@ def _analyse(article: Article):
             d = _resolve(dm, dm.string, _Anchor(), 0)[0] if dm else None
             if d and p.story not in story_day:
                 story_day[p.story] = d
-    if pub_day is None and story_day:
-        first = min(story_day)
-        pub_day = story_day[first]
+    if pub_day is None and 0 in story_day:
+        # the page's first story dates the page; a later story's date line dates that story only
+        pub_day = story_day[0]
         published, published_from = pub_day.isoformat(), "dateline"
     years = [int(m.group("iy") or m.group("ny") or m.group("mdy") or m.group("dmy") or m.group("r1y") or m.group("r2y"))
              for m, _ in raw if m.lastgroup in ("iso", "num", "md", "dm", "mdr", "dmr")
