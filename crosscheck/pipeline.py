@@ -75,8 +75,8 @@ def _cache_key(article: Article, config: Config) -> str:
 
 
 _WARM_UP = Article(doc="warm-up.txt", published="2017-03-20", published_from="dateline",
-                   text="HOMS, Syria, March 20 (Reuters) - On Monday, about 1,500 people, including 300 "
-                        "militants, left the al-Waer district, the governor told SANA. Earlier this week "
+                   text="GENEVA, March 20 (Reuters) - On Monday, about 1,500 people, including 300 "
+                        "fighters, left the eastern district, the governor told AFP. Earlier this week "
                         "more than 2.5 million dollars and 12 km of road were promised.\n")
 
 
@@ -100,7 +100,7 @@ class _Task:
     def __call__(self, article: Article):
         try:
             out = process_article(article, self.config)
-            if getattr(self, "fingerprints", False):
+            if self.fingerprints:
                 out = (*out, fingerprint(article.text))
             return out
         except Exception as exc:  # a bug on one article must not lose the others
