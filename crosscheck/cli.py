@@ -13,6 +13,7 @@ from . import __version__
 from .check import (BaselineError, BaselineMissing, describe, load_baseline, new_conflicts, step_summary,
                     write_baseline)
 from .config import ConfigError, load_config
+from .executors import ExecutorError
 from .pipeline import extract_paths, run
 from .render import claims_jsonl, claims_table, terminal_summary, to_json, write_reports
 
@@ -51,7 +52,18 @@ def _report_errors(errors) -> int:
     return 2 if errors else 0
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Library errors that end a whole run become one line on stderr and exit 2, here only."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ExecutorError as exc:
+            _err(str(exc))
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="crosscheck")
 def cli():
     """Cross-check the numbers that different news sources report about the same events."""

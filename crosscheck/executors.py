@@ -28,7 +28,6 @@ import sys
 import warnings
 from typing import Callable, Optional, Sequence
 
-import click
 
 EXECUTORS = ("auto", "serial", "process", "dask")
 AUTO_MIN_ITEMS = 8        # fewer items than this: a pool costs more than it saves
@@ -36,13 +35,11 @@ CHUNKS_PER_WORKER = 8     # enough chunks to balance the load and move the progr
 PROGRESS_INTERVAL = 0.25  # seconds between redraws of the progress bar
 
 
-class ExecutorError(click.ClickException):
-    """Bad executor settings or a missing optional dependency (exit code 2, one line)."""
+class ExecutorError(Exception):
+    """Bad executor settings or a missing optional dependency; the CLI prints it as one line
+    and exits 2."""
 
     exit_code = 2
-
-    def show(self, file=None):
-        click.echo(f"crosscheck: error: {self.format_message()}", err=True, file=file)
 
 
 class WorkerCrash(RuntimeError):
