@@ -132,7 +132,7 @@ class Lexicon:
             words = words[1:]
         if len(words) >= 3 and words[-2] in _RATE:        # "euros a year", "tonnes per day"
             words = words[:-2]
-        if not words:
+        if not words or words[-2:] == ["per", "cent"]:      # "60 per cent" is a share, not money
             return None
         last = words[-1]
         for n in (3, 2):

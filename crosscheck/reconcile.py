@@ -166,7 +166,54 @@ def _context(c) -> str:
     if not before and c.text and c.text in sent:
         before = sent[max(0, sent.index(c.text) - 60):sent.index(c.text)]
     words = _CTX_DROP.sub(" ", before).split()[-4:]
-    return " ".join(w.lower() for w in words + (c.counted or "").split())
+    return " ".join(w.lower() for w in words + (c.counted or "").split() + _words_after(c, 3))
+
+
+def _own_day(c) -> Optional[str]:
+    """The day a figure is about, as its own words or its paragraph date it (before alignment put
+    it on its event's date): "on Saturday", or the report's day for a tally as of the report
+    ("has now scorched 21,000 hectares"); else the day of its event, if that is a day."""
+    w = c.date_window
+    if c.date_source in ("sentence", "present", "context") and len(w) == 2:
+        return w[0] if w[0] == w[1] else None     # "overnight", "this week": no one day
+    if c.date_source in ("report", "published"):
+        return None                     # only when it was reported: any day of the event up to then
+    return c.date if c.date and len(c.date) == 10 else None
+
+
+def _at(c) -> int:
+    """Where the claim's text starts in its sentence, -1 when it cannot be found there."""
+    sent, text = c.sentence or "", c.text or ""
+    start = c.start - c.sent_start if c.sent_start or c.start < len(sent) else -1
+    if not (0 <= start <= len(sent)) or sent[start:start + len(text)] != text:
+        start = sent.find(text) if text else -1
+    return start
+
+
+def _tail(c) -> str:
+    """The sentence after the claim's text (empty when the sentence is unknown)."""
+    start = _at(c)
+    return "" if start < 0 else c.sentence[start + len(c.text or ""):][:80]
+
+
+def _words_after(c, n: int) -> list:
+    """Up to ``n`` words after the figure and its counted thing, up to the clause's end ("four years
+    ago National Renewal won" is not "eight years of Civic Alliance rule")."""
+    tail = _tail(c)
+    counted = (c.counted or "").strip()
+    if counted and counted in tail[:len(counted) + 8]:
+        tail = tail[tail.index(counted) + len(counted):]
+    tail = re.split(r"[,;:.!?()\[\]—–\"“”]", tail, maxsplit=1)[0]
+    return _CTX_DROP.sub(" ", tail).lower().split()[:n]
+
+
+_WHEN = re.compile(r"\s*(?:ago|earlier|later|before|after|previously|prior|into|since|beforehand|afterwards?)\b", re.I)
+
+
+def _time_reference(c) -> bool:
+    """A duration that says when, not how long: "four years ago", "two days later", "six months
+    after the vote", "three weeks into the siege". It is a time, not a figure of the event."""
+    return c.category == "duration" and bool(_WHEN.match(_tail(c)))
 
 
 def _sources_of(claims, documents, copies, claim_level) -> dict:
@@ -264,7 +311,7 @@ def _build_items(claims, docs, roots, copies, pol):
             item.vague = _is_vague(item.claim)
         elif cl and key[2] in _ROLE_CATEGORIES:
             item.role = next((r for r in map(_role, cl) if r), None)
-        days = {c.date for c in cl if c.date and len(c.date) == 10}
+        days = {_own_day(c) for c in cl} - {None}
         item.day = days.pop() if len(days) == 1 else None
         speakers = {_speaker(c.said_by) for c in cl if c.said_by}
         item.voice = speakers.pop() if len(speakers) == 1 else item.source
@@ -279,7 +326,7 @@ def _build_items(claims, docs, roots, copies, pol):
     for c in sorted(claims, key=lambda c: c.id):
         if c.id in copies or c.event is None or c.change:
             continue
-        if c.value is None and c.low is None and c.high is None or c.id in skip:
+        if c.value is None and c.low is None and c.high is None or c.id in skip or _time_reference(c):
             continue
         ids, ds = members(c)
         reps = [r for r in (_report(by_id[i], docs) for i in ids if i in by_id) if r]
@@ -398,8 +445,14 @@ _ROLE_WORDS = (
     ("rescued", r"rescued|survivors?|pulled (?:alive|out)|saved"),
     ("arrested", r"arrest\w*|detained|detentions?|in custody"),
     ("aboard", r"on board|aboard|passengers?|crew|carrying|carried|manifest"),
+    # those told to go are not those who went ("12,000 were ordered to leave" vs "30,000 evacuated"),
+    # and those in shelters are some of those who went
+    ("ordered", r"(?:ordered|told|urged|advised|warned|instructed) to (?:leave|evacuate|flee|go)|"
+                r"(?:under|subject to) (?:an? )?(?:mandatory |voluntary )?evacuation (?:orders?|warnings?)"),
+    ("sheltered", r"(?:in|at|to|into|inside) (?:\w+ ){0,3}(?:shelters?|relief camps?|evacuation cent(?:re|er)s?)|"
+                  r"sheltering|sheltered|housed|tents"),
     ("displaced", r"shelter|homeless|displaced|evacu\w*|withdr[ae]w\w*|left|leave|fled|flee\w*|transported|"
-                  r"departed|relocated|tents"),
+                  r"departed|relocated"),
     ("crowd", r"(?-i:march\w*|March(?:ed|ing|ers))|protest\w*|demonstrat\w*|turned out|took part|rall(?:y|ied)|joined|attended|crowd|"
               r"gathered"),
     ("responders", r"rescuers|personnel|volunteers|troops|deployed|dispatched"),
@@ -413,11 +466,8 @@ _RUNNING_ROLES = ("killed", "injured", "missing", "rescued")
 
 def _windows(c):
     """(before, after): the words of the figure's own clause before and after it in its sentence."""
-    sent = c.sentence or ""
-    start = c.start - c.sent_start if c.sent_start or c.start < len(sent) else -1
-    text = c.text or ""
-    if not (0 <= start <= len(sent)) or sent[start:start + len(text)] != text:
-        start = sent.find(text) if text else -1
+    sent, text = c.sentence or "", c.text or ""
+    start = _at(c)
     if start < 0:
         return "", ""
     before, after = sent[max(0, start - 80):start], sent[start + len(text):start + len(text) + 60]
@@ -1012,7 +1062,9 @@ def _analyse_one_timed(event, modality, category, items, pol, findings, role=Non
         pol = {**pol, "updates": "any"}
     timed = [it for it in items if it.report] if running else items
     days = sorted({it.day for it in timed if it.day})
-    strata = [[it for it in timed if it.day in (d, None)] for d in days] if len(days) > 1 else [timed]
+    # a figure dated only by its report may be about any day up to that report, not after it
+    strata = [[it for it in timed if it.day == d or (it.day is None and (not it.report or it.report[:10] >= d))]
+              for d in days] if len(days) > 1 else [timed]
     if running and len(timed) < len(items):
         kind, why = "gap", "when it was reported cannot be anchored, so this may be a running count that changed, not a conflict"
     else:

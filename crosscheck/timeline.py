@@ -1055,8 +1055,9 @@ def _pick(claim, si: int, a: dict) -> tuple:
         if p.kind == "body":
             n += 1
             prev = [t for t in by_sent.get(j, ()) if not t.quoted and _carries(t, sents[j], text, anchor, a)]
-            # the happening's time before the time it was reported ("killed 25 on Sunday, a monitor said on Monday")
-            t = next((t for t in reversed(prev) if t.role in ("event", "present")), None) or \
+            # the happening's time before the time it was reported ("killed 25 on Sunday, a monitor said on Monday");
+            # "now" in another sentence is that sentence's state, not a time it lends
+            t = next((t for t in reversed(prev) if t.role == "event"), None) or \
                 next((t for t in reversed(prev) if t.role == "report"), None)
             if t is not None:
                 return (t, "report", t) if t.role == "report" else (t, "context", None)

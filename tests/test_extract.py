@@ -129,6 +129,18 @@ def test_counted_thing_and_category(sentence, figure, counted, category):
     assert (c.counted, c.category) == (counted, category)
 
 
+@pytest.mark.parametrize("sentence, text, category", [
+    # a share is not money, though "cent" is a coin
+    ("Turnout was about 60 per cent, officials said.", "about 60 per cent", "other"),
+    ("Turnout was 62.4 percent.", "62.4 percent", "other"),
+    ("The bill cost 60 cents more.", "60 cents", "money"),
+    ("Four foreign nationals were among those freed.", "Four foreign nationals", "people"),
+])
+def test_category_with_the_real_numbers_stage(sentence, text, category):
+    cs = [c for c in ex.extract_claims(Article(doc="a.txt", text=sentence)) if not c.derived]
+    assert [(c.text, c.category) for c in cs] == [(text, category)]
+
+
 def test_unit_of_measure_from_numbers_stage():
     c = one("The pledge of $4.2bn was announced.", "$4.2bn", units={"$4.2bn": ("USD", "$")})
     assert c.category == "money" and c.counted == "$"

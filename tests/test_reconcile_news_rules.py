@@ -255,3 +255,63 @@ def test_a_nationwide_figure_is_another_whole_than_one_citys():
           sent("c1", "c", "400,000 people", "The union said 400,000 people marched nationwide.", 400000,
                report="2024-03-09")]
     assert kinds_of(run(cl)[0], "conflict") == []
+
+
+# ------------------------------------------------------------------ a story that lasts days
+
+def test_a_tally_as_of_each_report_is_an_update_when_the_days_differ():
+    # a wildfire: Saturday's paper gives the burned area on Saturday, Sunday's the area "now"
+    cl = [sent("a1", "a", "18,000 hectares", "The agency put the burned area at 18,000 hectares on Saturday.",
+               18000, category="area", counted="hectares", report="2024-08-03", date="2024-08-02",
+               date_source="sentence", date_window=("2024-08-03", "2024-08-03")),
+          sent("b1", "b", "21,000 hectares", "The blaze has now scorched 21,000 hectares.", 21000,
+               category="area", counted="hectares", report="2024-08-04", date="2024-08-02",
+               date_source="present", date_window=("2024-08-04", "2024-08-04"))]
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["update"]
+    # the same two figures about the same day are a conflict
+    cl[1] = sent("b1", "b", "21,000 hectares", "The fire scorched 21,000 hectares on Saturday.", 21000,
+                 category="area", counted="hectares", report="2024-08-04", date="2024-08-02",
+                 date_source="sentence", date_window=("2024-08-03", "2024-08-03"))
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["conflict"]
+
+
+def test_a_figure_dated_only_by_its_report_is_not_about_a_later_day():
+    # 1,200 (reported Saturday) conflicts with ~1,000 on Saturday, not with Sunday's 1,600
+    cl = [sent("a1", "a", "1,200 firefighters", "The chief said 1,200 firefighters were on the lines.", 1200,
+               counted="firefighters", report="2024-08-03", date_source="report",
+               date_window=("2024-07-28", "2024-08-03")),
+          sent("b1", "b", "Nearly 1,000 firefighters", "Nearly 1,000 firefighters were battling it on Saturday.",
+               1000, "approx", counted="firefighters", report="2024-08-03", date_source="sentence",
+               date_window=("2024-08-03", "2024-08-03")),
+          sent("c1", "c", "Some 1,600 firefighters", "Some 1,600 firefighters are now fighting it.", 1600, "approx",
+               counted="firefighters", report="2024-08-04", date_source="present",
+               date_window=("2024-08-04", "2024-08-04"))]
+    found = conflicts(run(cl)[0])
+    assert [sorted(f.claims) for f in found] == [["a1", "b1"]]
+
+
+def test_those_ordered_to_leave_those_who_left_and_those_in_shelters_are_different_counts():
+    cl = [sent("a1", "a", "About 12,000 residents", "About 12,000 residents were ordered to leave their homes.",
+               12000, "approx", counted="residents", report="2024-08-03"),
+          sent("b1", "b", "More than 30,000 people", "More than 30,000 people evacuated from towns in the county.",
+               30000, "gt", report="2024-08-03"),
+          sent("c1", "c", "About 2,300 people", "About 2,300 people spent the night in Red Cross shelters.",
+               2300, "approx", report="2024-08-03")]
+    assert conflicts(run(cl)[0]) == []
+    cl.append(sent("d1", "d", "5,000 people", "Officials said 5,000 people had evacuated.", 5000,
+                   report="2024-08-03"))
+    assert [sorted(f.claims) for f in conflicts(run(cl)[0])] == [["b1", "d1"]]
+
+
+def test_a_duration_that_says_when_is_no_figure_of_the_event():
+    cl = [sent("a1", "a", "Four years", "Four years ago the party won 69 seats.", 4, category="duration",
+               counted="years"),
+          sent("b1", "b", "eight years", "The result ends eight years of Alliance rule.", 8, category="duration",
+               counted="years")]
+    assert conflicts(run(cl)[0]) == []
+    # two lengths of the same thing do meet
+    cl = [sent("a1", "a", "eight years", "The result ends eight years of Alliance rule.", 8, category="duration",
+               counted="years"),
+          sent("b1", "b", "ten years", "The vote ends ten years of Alliance rule.", 10, category="duration",
+               counted="years")]
+    assert [sorted(f.claims) for f in conflicts(run(cl)[0])] == [["a1", "b1"]]

@@ -60,6 +60,15 @@ def test_a_main_clause_date_still_dates_the_claim_beside_a_comparison():
     assert c.date == "2023-06-11"
 
 
+def test_now_in_one_sentence_does_not_date_the_next():
+    # "now identified" is a state of its own sentence; the crowd and the police were there on the
+    # day of the crush, which the earlier sentence names
+    text = ("Officials said on Tuesday that the toll from Saturday's crush had risen: 21 killed, all of "
+            "them now identified. The report says more than 500 police officers were on duty.")
+    c = dated(text, "more than 500 police officers")
+    assert c.date_text != "now" and c.date_source != "present"
+
+
 def test_a_past_year_does_not_leak_into_the_next_sentences():
     text = ("Heavy rain struck the valley on Monday. The region was last hit by floods in 2011, when "
             "some 600 people died. The government said it had accepted help from five countries.")
