@@ -185,6 +185,7 @@ _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\band\s+(?=the\b)")
 _REPORT_VERB = (r"(?:said|says|say|told|tells|reported|reports|announced|announces|stated|states|declared"
                 r"|confirmed|claimed|denounced|denied|added|noted|stressed|warned|wrote|tweeted|posted|insisted"
                 r"|revealed|disclosed|estimated|quoted|cited|speaking|talking|writing|according\s+to"
+                r"|showed|shows|indicated|published"
                 r"|(?:in\s+)?(?:a|an|its|his|her|their)\s+(?:statement|report|interview|briefing|announcement))")
 # "said on Monday", "told Reuters on Monday"; "Speaking to Chinese TV station Phoenix last week"
 _REPORT_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:(?:to|with|the|a|an|state|reporters|journalists|media|press|news"

@@ -315,3 +315,22 @@ def test_a_duration_that_says_when_is_no_figure_of_the_event():
           sent("b1", "b", "ten years", "The vote ends ten years of Alliance rule.", 10, category="duration",
                counted="years")]
     assert [sorted(f.claims) for f in conflicts(run(cl)[0])] == [["a1", "b1"]]
+
+
+def test_figures_of_different_owners_are_not_rivals_and_of_the_same_owner_are():
+    # an election: each party's seats are their own figure; two papers on one party's seats disagree
+    cl = [sent("a1", "a", "84 seats", "The Labour Party won 84 seats in Sunday's vote.", 84, category="other",
+               counted="seats"),
+          sent("a2", "a", "41 seats", "The Liberal Union took 41 seats.", 41, category="other", counted="seats"),
+          sent("b1", "b", "78 seats", "Jo Reyes's Labour Party secured a majority of 78 seats.", 78,
+               category="other", counted="seats"),
+          sent("b2", "b", "41 seats", "The Liberal Union of outgoing premier Sam Holt won 41 seats.", 41,
+               category="other", counted="seats")]
+    found = run(cl)[0]
+    assert [sorted(f.claims) for f in conflicts(found)] == [["a1", "b1"]]
+    assert any(f.kind == "agreement" and sorted(f.claims) == ["a2", "b2"] for f in found)
+    # a speaker is not the owner: "Acme said 300 jobs" and "Acme cut 500 jobs" are one company's figures
+    cl = [sent("a1", "a", "300 jobs", "Acme said 300 jobs would go at the plant.", 300, category="other",
+               counted="jobs"),
+          sent("b1", "b", "500 jobs", "Acme will cut 500 jobs at the plant.", 500, category="other", counted="jobs")]
+    assert [sorted(f.claims) for f in conflicts(run(cl)[0])] == [["a1", "b1"]]

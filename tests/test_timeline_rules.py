@@ -60,6 +60,12 @@ def test_a_main_clause_date_still_dates_the_claim_beside_a_comparison():
     assert c.date == "2023-06-11"
 
 
+def test_results_showed_on_monday_is_a_report_time():
+    c = dated("The Labour Party secured a majority of 78 seats in Sunday's vote, results showed on Monday.",
+              "78 seats")
+    assert c.date == "2023-06-11" and c.report_date == "2023-06-12"
+
+
 def test_now_in_one_sentence_does_not_date_the_next():
     # "now identified" is a state of its own sentence; the crowd and the police were there on the
     # day of the crush, which the earlier sentence names
