@@ -74,6 +74,8 @@ _MD = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\
 _DM = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r"(?:,?\s+((?:19|20)\d\d)\b)?")
 _WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+# a since-clause of its own ("since talks began in Qalen"): what it places is the story's past
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!the\b)[a-z][\w'’-]*\s+[a-z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s*$")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+\w+\s+of\s+)?(?:19|20)\d\d\b", re.I)
 _NAME = r"(?:[a-z]{1,3}-)?[A-Z][\w'’]*(?:-(?:[a-z]{1,3}-)?[A-Z][\w'’]*)*"
 _NAME_RUN = re.compile(_NAME + r"(?:\s+" + _NAME + r")*")
@@ -123,6 +125,7 @@ class _Lexicon:
     titles: frozenset
     report_window: int
     context_slack: int
+    org_after: re.Pattern = None      # words after a place name that make it an owner ("the Qalen foreign ministry")
 
 
 def _alternation(words):
@@ -160,6 +163,9 @@ def _load_lexicon(config=None) -> _Lexicon:
                             + "|".join(map(re.escape, pl["nouns"])) + r")\b"),
         destination=frozenset(pl["destination"]), modifiers=frozenset(pl["modifiers"]),
         org_words=frozenset(pl["organisation_words"]), stop=frozenset(pl["stop"]),
+        org_after=re.compile(r"\s+(?:(?:foreign|interior|defen[cs]e|health|state|national|local|regional|city|"
+                             r"provincial|federal)\s+)?(?:" + "|".join(map(re.escape, sorted(
+                                 set(pl["organisation_words"]) | set(pl.get("people_of_place", ()))))) + r")\b"),
         titles=frozenset(pl["titles"]),
         report_window=int(a.get("dates", {}).get("report_window_days", 21)),
         context_slack=int(a.get("dates", {}).get("context_slack_days", 7)))
@@ -175,6 +181,7 @@ class _Sent:
     seg: int
     feats: Optional[dict] = None
     link: bool = False                 # a "Related:" / "READ MORE:" line: another story
+    bullet: bool = False               # an item of a list ("* ...", "- ...", "• ...")
 
 
 # a link to another story ("Related: ...", "READ MORE: ...", "See also: ...") and a photo caption
@@ -192,6 +199,9 @@ class _Doc:
     ref_year: Optional[int] = None
     dateline: Optional[str] = None     # the city of a wire dateline ("TELUK SARI, July 21 (CP) -")
     borrowed: bool = False             # ref is the original's date: this copy is no earlier
+
+
+_BULLET = re.compile(r"^\s*(?:[*\u2022\u25aa\u00b7-]|\d{1,2}[.)])\s+\S")
 
 
 def _split(text: str, base: int = 0):
@@ -219,7 +229,8 @@ def _split(text: str, base: int = 0):
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
                 s = base + ls + last + lead
-                out.append(_Sent(s, s + len(piece.strip()), piece.strip(), seg))
+                out.append(_Sent(s, s + len(piece.strip()), piece.strip(), seg,
+                                 bullet=last == 0 and bool(_BULLET.match(chunk))))
             if m:
                 last = m.end()
     return out
@@ -277,6 +288,8 @@ def _places(text: str, lex: _Lexicon, title: bool):
         run = _NAME_RUN.match(rest)
         if not run or _IDENT_AFTER.match(rest, run.end()):
             continue           # "Route 66", "Bill 214", "Gate 7", "Rp 50": an identifier or a unit
+        if _owner_or_past(text, run, lex, offset=len(text) - len(rest), prep=m.start()):
+            continue
         name = run.group()
         if _SPEAKER.match(rest[run.end():]) and len(name.split()) >= 3:
             name = " ".join(name.split()[:-2])        # "the governor of Homs Talal Barazi said"
@@ -298,6 +311,15 @@ def _places(text: str, lex: _Lexicon, title: bool):
     for off, raw in sorted(found.items()):
         out.extend((off, name, cont) for name, cont in _clean_place(raw, lex))
     return out
+
+
+def _owner_or_past(text: str, run, lex: _Lexicon, offset: int = 0, prep: Optional[int] = None) -> bool:
+    """A name that says whose, not where ("the Qalen foreign ministry", "Homs officials"), or that
+    sits in a since-clause of its own ("since talks began in Qalen"): not the happening's place.
+    ``run`` matched ``text[offset:]`` (or ``text``); ``prep`` is where its preposition starts."""
+    end = offset + run.end()
+    start = offset + run.start() if prep is None else prep
+    return bool(lex.org_after.match(text, end) or _SINCE_CLAUSE.search(text, 0, start))
 
 
 def _is_destination(before: str, lex: _Lexicon) -> bool:
@@ -766,7 +788,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             names += [(m.start(), name) for m in _NAME_RUN.finditer(s.text)
                       for name, _c in _clean_place(m.group(), lex)
                       if places.known(places.key(name)) and not _is_destination(s.text[:m.start()], lex)
-                      and not _IDENT_AFTER.match(s.text, m.end())]
+                      and not _IDENT_AFTER.match(s.text, m.end()) and not _owner_or_past(s.text, m, lex)]
             s.feats["keys"] = [(off, places.key(name)) for off, name in names if places.key(name)]
         return s.feats["keys"]
 
@@ -789,6 +811,10 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         s = d.sents[si]
         same_seg = [j for j in range(max(0, si - 2), min(len(d.sents), si + 2)) if d.sents[j].seg == s.seg]
         before = [d.sents[j] for j in same_seg if j < si]
+        if s.bullet:
+            # a list item is scoped by the sentence that opens the list, not by the items above it
+            intro = next((j for j in range(si - 1, -1, -1) if d.sents[j].seg == s.seg and not d.sents[j].bullet), None)
+            before = [d.sents[intro]] if intro is not None and si - intro <= 8 else []
         beside = [d.sents[j] for j in same_seg if abs(j - si) == 1]
         f = _CF(i=i, seg=s.seg, link=s.link)
         sf = s.feats
@@ -1143,7 +1169,7 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         # names of the happening in the headline and lede ("KM Bahari Nusantara 7", "Bill 214")
         for x in lede:
             for m in _NAME_RUN.finditer(x.text):
-                words = m.group().split()
+                words = [_POSS.sub("", w) for w in m.group().split()]     # "the Ormand Front's negotiator"
                 if words[0].lower() in ("by", "title", "outlet", "published"):
                     words = words[1:]
                 if len(words) < 2:

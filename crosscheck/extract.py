@@ -1337,11 +1337,21 @@ def _replace(c: Claim, **kw) -> Claim:
 
 
 def _with_totals(claims: list, article: Article, lex: Lexicon) -> list:
-    """Add a derived total after each list of people-like parts of one group."""
+    """Add a derived total after each list of people-like parts of one group. A member that is a
+    part of another member ("four foreign nationals, two of them aid workers") is no summand: it
+    leaves the group, and a group of one is no group."""
+    ids = {c.id: c for c in claims}
+    inner = {c.id for c in claims if c.group and c.part_of in ids and ids[c.part_of].group == c.group}
+    if inner:
+        claims = [_replace(c, group=None) if c.id in inner else c for c in claims]
     groups: dict = {}
     for c in claims:
         if c.group:
             groups.setdefault(c.group, []).append(c)
+    lone = {g[0].id for g in groups.values() if len(g) == 1}
+    if lone:
+        claims = [_replace(c, group=None) if c.id in lone else c for c in claims]
+        groups = {k: g for k, g in groups.items() if len(g) > 1}
     if not groups:
         return claims
     out = []

@@ -157,8 +157,9 @@ def _rounding(v: float, text: str, policy: dict) -> float:
         return 0.0
     unit = _written_unit(v, text)
     d = (unit if unit is not None else precision_unit(v)) / 2
-    if unit is None and float(v).is_integer() and precision_unit(v) == 1.0:
-        d = 0.0
+    if unit is None and float(v).is_integer() and (
+            precision_unit(v) == 1.0 or abs(v) < float(policy.get("exact_below", 100))):
+        d = 0.0          # "1,065", and small counts: "10 sailors" is ten, not anything from 9 to 11
     return min(d, float(policy.get("round_cap", 0.10)) * abs(v))
 
 

@@ -80,6 +80,8 @@ class _Item:
     shape: str = field(default="bounded")   # bounded | lower | upper | none
     role: Optional[str] = None    # what is counted beyond the category: killed, rescued, aboard... (None: unknown)
     vague: bool = False           # a hedge word ("tens of thousands"), not a count
+    listed: bool = False          # a group listed beside others ("13 hostages and 39 detainees"): all of
+                                  # its own kind, but a part of any generic figure ("52 people")
 
     def __post_init__(self):
         lo, hi = self.iv.low, self.iv.high
@@ -296,6 +298,7 @@ def _build_items(claims, docs, roots, copies, pol):
     covered_groups = {(c.doc, c.group) for c in claims if c.derived and c.parts and c.group}
     covered_parts = {p for c in claims if c.derived for p in c.parts}
     skip = _same_kind_parts(claims, by_id)
+    own_groups = _own_groups(claims, by_id)
     not_whole = {c.id for c in claims if not c.part_of and _not_a_whole(c)}
     skip |= not_whole
     listed = [run for run in _listed_people(claims, covered_parts)
@@ -306,6 +309,7 @@ def _build_items(claims, docs, roots, copies, pol):
 
     def add(key, item):
         cl = [by_id[i] for i in item.ids if i in by_id]
+        item.listed = item.claim is not None and item.claim.id in own_groups
         if item.claim is not None:
             item.role = _role(item.claim) if key[2] in _ROLE_CATEGORIES + ("killed", "injured") else None
             item.vague = _is_vague(item.claim)
@@ -400,6 +404,25 @@ def _same_kind_parts(claims, by_id) -> set:
     for ids in groups.values():
         if len(ids) > 1:
             out.update(ids)
+    return out - _own_groups(claims, by_id)
+
+
+def _claim_head(c) -> str:
+    words = re.findall(r"[a-z]+", (c.counted or "").lower())
+    w = words[-1] if words else ""
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+def _own_groups(claims, by_id) -> set:
+    """Listed parts that each count a whole group of their own: '13 hostages and 39 detainees'
+    (every hostage of the swap, every detainee), unlike '200 killed in A and 100 in B' or '2,000
+    people from X' (parts of one kind). Their heads are specific and differ from each other."""
+    lists = [[by_id[p] for p in c.parts if p in by_id] for c in claims if c.derived and c.parts]
+    out = set()
+    for parts in lists:
+        heads = [_claim_head(p) for p in parts]
+        if len(parts) > 1 and all(h and h not in _GENERIC_HEADS for h in heads) and len(set(heads)) == len(heads):
+            out.update(p.id for p in parts)
     return out
 
 
@@ -1004,17 +1027,36 @@ def _head_groups(items) -> list:
     """Figures whose counted things are different specific nouns ('12 hostages', '39 prisoners')
     count different groups: they meet only figures of the same noun or of a generic one ('people',
     a listed sum 'militants and civilians')."""
-    def head(it):
+    def composite(it):
         counted = ((it.claim.counted if it.claim is not None else "") or "").lower()
-        return "" if (" and " in counted or "," in counted) else _head(it)
-    heads = {}
+        return it.claim is None or " and " in counted or "," in counted
+
+    heads, sums = {}, []
     for it in items:
-        h = head(it)
+        if composite(it):
+            sums.append(it)      # '13 hostages + 39 detainees': a total of several groups
+            continue
+        h = _head(it)
         heads.setdefault("" if h in _GENERIC_HEADS else h, []).append(it)
     specific = sorted(h for h in heads if h)
-    if len(specific) < 2:
+    plain = heads.get("", [])
+    if len(specific) + bool(sums) < 2 and not any(it.listed for it in items):
         return [items]
-    return [heads[h] + heads.get("", []) for h in specific]
+    # a total of several groups meets generic figures and other totals, never one group's figure;
+    # a group listed beside others meets its own kind only
+    out = []
+    for h in specific:
+        own = [it for it in heads[h] if not it.listed]
+        if len(own) < len(heads[h]):
+            out.append(heads[h])
+            if own and plain:
+                out.append(own + plain)
+        else:
+            out.append(heads[h] + plain)
+    out += [sums + plain] if sums else []
+    if plain and not any(g[-len(plain):] == plain for g in out):
+        out.append(plain)         # only listed groups beside them: the generic figures still meet
+    return out
 
 
 def _analyse_timed(event, modality, category, items, pol, findings, role=None):

@@ -83,6 +83,9 @@ def test_figure_policies():
     assert f(300, "exact") == Interval(270, 330)             # round figure, capped at 10%
     assert f(2500, "exact") == Interval(2450, 2550)          # nearest 100
     assert f(2500, "approx") == Interval(2250, 2750)
+    assert f(10, "exact") == Interval(10, 10)                # a small count is no rounding: ten is ten
+    assert f(90, "exact") == Interval(90, 90)
+    assert f(100, "exact") == Interval(90, 110)              # from 100 on, round figures may be rounded
     assert iv.from_figure(1500, 1500, None, "gt", POLICY) == Interval(1501, None)   # counts
     assert iv.from_figure(350, 350, None, "gt", POLICY, integer=False) == Interval(350, None, True, False)
     assert iv.from_figure(600, 600, None, "ge", POLICY) == Interval(600, None)

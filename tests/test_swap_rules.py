@@ -1,0 +1,76 @@
+"""An exchange told by two outlets (invented names): rules of news English that decide whether
+its figures are one event and which of them meet. The swap's place in one outlet is a crossing;
+the other names only a town where talks once began and a ministry of a third country."""
+import pytest
+
+from crosscheck import align as A
+from crosscheck import run
+from crosscheck.extract import extract_claims
+from crosscheck.model import Article
+
+A_TEXT = """---
+title: Nine sailors freed in swap for 21 prisoners
+outlet: Harbour Ledger
+published: 2025-05-14
+---
+
+Nine sailors were released in exchange for 21 prisoners on Tuesday, in the first swap between the Doran government and the Vesk Movement since talks began in Pallis in January.
+
+The freed sailors, including three foreign nationals, were flown home for medical checks, the Pallis foreign ministry said.
+
+* The Movement seized the crew in a raid on a tanker near Corvo.
+* The 21 prisoners were driven to the border and handed over.
+"""
+
+B_TEXT = """DORAN NEWS WIRE | 15/05/2025 09:10
+
+Ten sailors and 21 detainees were exchanged on Tuesday at the Kesh crossing, officials on both sides confirmed.
+
+Among the freed sailors were three foreign nationals, two of them engineers, the Vesk Movement's envoy said.
+"""
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory):
+    root = tmp_path_factory.mktemp("swap")
+    (root / "a_ledger.md").write_text(A_TEXT, encoding="utf-8")
+    (root / "b_wire.txt").write_text(B_TEXT, encoding="utf-8")
+    return run([str(root)], cache=False, executor="serial")
+
+
+def _claim(result, doc, text):
+    return next(c for c in result.claims if c.doc == doc and c.text == text)
+
+
+def test_a_since_clause_and_a_ministry_name_no_place_of_the_happening():
+    lex = A._load_lexicon()
+    names = [n for _, n, _ in A._places(A_TEXT.splitlines()[6], lex, False)]
+    assert "Pallis" not in names
+    names = [n for _, n, _ in A._places("The sailors were flown home, the Pallis foreign ministry said.", lex, False)]
+    assert names == []
+    assert [n for _, n, _ in A._places("They were exchanged at the Kesh crossing.", lex, False)] == ["Kesh"]
+
+
+def test_the_swap_is_one_event_across_outlets(result):
+    a = _claim(result, "a_ledger.md", "Nine sailors")
+    b = _claim(result, "b_wire.txt", "Ten sailors")
+    assert a.event == b.event
+    # a list item is scoped by the list's opening, not by the item above it (the raid near Corvo)
+    assert _claim(result, "a_ledger.md", "21 prisoners").event == a.event
+
+
+def test_listed_groups_meet_their_own_kind_and_the_total_meets_no_single_group(result):
+    conflicts = [f for f in result.findings if f.kind == "conflict"]
+    ids = {_claim(result, "a_ledger.md", "Nine sailors").id, _claim(result, "b_wire.txt", "Ten sailors").id}
+    assert any(ids <= set(f.claims) for f in conflicts), [f.explanation for f in conflicts]
+    # "Ten sailors and 21 detainees" = 31 is no rival of "Nine sailors" or of "21 prisoners"
+    assert not any("= 31" in f.explanation for f in conflicts), [f.explanation for f in conflicts]
+
+
+def test_a_part_of_a_listed_figure_is_no_summand():
+    text = "Among the freed sailors were three foreign nationals, two of them engineers, the envoy said."
+    cs = extract_claims(Article(doc="x", text=text))
+    assert not [c for c in cs if c.derived]
+    three = next(c for c in cs if c.text == "three foreign nationals")
+    two = next(c for c in cs if c.text.startswith("two of them"))
+    assert two.part_of == three.id and not three.group and not two.group
