@@ -74,6 +74,9 @@ _MD = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\
 _DM = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r"(?:,?\s+((?:19|20)\d\d)\b)?")
 _WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+# a rate is how things usually are: "carries about 1.2 million passengers a year"
+_RATE = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b(?!\s+(?:ago|earlier|later|before|after|"
+                   r"on|of|since|into|and|or)\b)(?!-)|\bannually\b", re.I)
 # a since-clause of its own ("since talks began in Qalen"): what it places is the story's past
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!the\b)[a-z][\w'’-]*\s+[a-z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s*$")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+\w+\s+of\s+)?(?:19|20)\d\d\b", re.I)
@@ -406,7 +409,7 @@ def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
     title = _is_title(t)
     s.feats = dict(
         trig=trig, ords=ords, plan=plan, places=_places(t, lex, title), title=title,
-        bg_strong=bool(lex.bg_strong.search(t) or _SINCE_YEAR.search(t)),
+        bg_strong=bool(lex.bg_strong.search(t) or _SINCE_YEAR.search(t) or _RATE.search(t)),
         bg_weak=bool(lex.bg_weak.search(t) or (ref_year and any(y < ref_year for y in years))),
     )
     return s.feats
@@ -428,7 +431,7 @@ def _bg_clause(text: str, lo: int, hi: int, lex) -> bool:
     lead = re.match(r"\s*([^,]{0,40}),\s", text)          # "Since 2015, 14 ferry accidents have ..."
     if lead and lead.end() <= lo and len(lead.group(1).split()) <= 5:
         clause = lead.group(1) + " " + clause
-    return bool(lex.bg_strong.search(clause) or _SINCE_YEAR.search(clause))
+    return bool(lex.bg_strong.search(clause) or _SINCE_YEAR.search(clause) or _RATE.search(clause))
 
 
 def _happened(text: str, lo: int, hi: int) -> bool:
@@ -872,7 +875,10 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             f.background, f.bg_why = True, "background words in its sentence"
         elif c.category in lex.bg_categories and f.trigger is None and sf["trig"]:
             f.trigger = min((abs(a - lo_c), cls) for a, _b, cls in sf["trig"])[1]   # "the quake hit ... at a depth of 10 km"
-        elif c.category in lex.bg_categories and f.trigger is None and not sf["trig"]:
+        elif c.category in lex.bg_categories and f.trigger is None and not sf["trig"] and \
+                not (f.precise and c.date_source == "sentence"):
+            # a length with no day of its own ("a 40 km road"); one its own sentence dates is a
+            # measurement of the happening ("the river peaked at 7.82 metres late on Tuesday")
             f.background, f.bg_why = True, f"a {c.category} with nothing happening to it"
         elif f.phase is None and not f.precise and any(x.feats["bg_weak"] for x in before[-1:] + [s]) \
                 and f.trigger in (None, "leave"):
@@ -1172,6 +1178,9 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
                 words = [_POSS.sub("", w) for w in m.group().split()]     # "the Ormand Front's negotiator"
                 if words[0].lower() in ("by", "title", "outlet", "published"):
                     words = words[1:]
+                # "The MV Lessar Queen" is the Lessar Queen: no article, no vessel or unit prefix
+                while len(words) > 2 and (words[0].lower() in lex.stop or (words[0].isupper() and len(words[0]) <= 3)):
+                    words = words[1:]
                 if len(words) < 2:
                     continue
                 if len(words) >= 2 and not all(w.isupper() for w in words) and words[0].lower() not in lex.titles \
@@ -1190,6 +1199,9 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         top = fc.most_common(1)[0][1] if fc else 0
         fams[doc] = {t for t, n in fc.items() if n >= 2 or n == top}
 
+    import os as _os
+    if _os.environ.get("XX_DEBUG"):
+        print({d: sorted(s) for d, s in sal.items()}, {d: sorted(f) for d, f in fams.items()})
     # stories: dated documents first (by date), each joins the story it shares the most
     # places and a trigger with, whose first report is near; undated ones join by place
     order = sorted(docs.values(), key=lambda d: (d.ref is None, d.ref or dt.date.min, d.doc))

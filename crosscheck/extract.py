@@ -422,6 +422,9 @@ def _np_after(s: str, pos: int, lex: Lexicon, singular: bool, vague: bool = Fals
                 if j < n and toks[j].word and lex.has(toks[j].low):
                     return _NP(toks[j].low, (toks[j].low,), toks[j].end, "ref")
             return _NP("", (), end, "ref")
+        k = next((i for i in range(1, min(n, 6)) if toks[i].text[0].isdigit()), None)
+        if k is not None and all(t.low in _DETS or t.low.endswith(("'s", "’s", "s'", "s’")) for t in toks[1:k]):
+            return None        # "820 of the region's 2,140 schools": the next figure's thing (see _compose_lists)
         if t1.low in ("the", "those", "these", "their", "our", "his", "her", "its", "your", "my") or vague:
             r = _run(toks, 2 if t1.low in _DETS else 1, lex, maxlen=4, singular=True)
             if r:
@@ -977,6 +980,7 @@ def _modality(s: str, qs: int, np_end: int) -> str:
 
 # --------------------------------------------------------------------------- composition
 
+_OF_TOTAL = re.compile(r"^\s+of\s+(?:(?:the|its|their|his|her|our|this|that|all|[\w-]+['’]s?)\s+){0,3}$", re.I)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|&)\s+)$")
 _RESTATED = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|roughly\s+|around\s+|some\s+)?$")
 _INCLUDING = re.compile(r"(?:\bincluding|\bincl\.|\bamong them|\bamong whom|\bamong those|\bof whom|\bof which|"
@@ -1323,6 +1327,10 @@ def _compose_lists(sent_claims: list, s: str, se, lex: Lexicon) -> None:
             continue
         if _RESTATED.match(gap):
             sent_claims[i] = _replace(b, modality=a.modality, said_by=b.said_by or a.said_by)
+            continue
+        if not a.counted and b.counted and _OF_TOTAL.match(gap) and a.part_of is None:
+            # "820 of the region's 2,140 public schools", "84 of 150 seats": a share of the total after it
+            sent_claims[i - 1] = a = _replace(a, counted=b.counted, category=b.category, part_of=b.id)
             continue
         if b.part_of is None and _INCLUDING.search(s, max(0, b_rel - 40), b_rel):
             whole = next((c for c in reversed(sent_claims[:i]) if c.group is None or c.group == c.id), None)

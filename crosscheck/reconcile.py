@@ -394,7 +394,9 @@ def _same_kind_parts(claims, by_id) -> set:
     for c in claims:
         whole = by_id.get(c.part_of) if c.part_of else None
         if whole is not None and whole.category == c.category:
-            out.add(c.id)
+            # "820 of the region's 2,140 schools": the share is the figure, the total behind it a
+            # denominator; "2,500 people, including 700 militants": the whole stands for its part
+            out.add(whole.id if whole.doc == c.doc and whole.start > c.start else c.id)
         if c.derived:
             out.update(p for p in c.parts if p in by_id and by_id[p].category == c.category)
     groups = {}
@@ -465,14 +467,14 @@ _ROLE_WORDS = (
     ("injured", r"injur\w*|wounded|wounding|hurt|hospitali[sz]ed|taken to hospital|(?:being )?treated|"
                 r"intensive care"),
     ("missing", r"missing|unaccounted|disappeared|search for"),
-    ("rescued", r"rescued|survivors?|pulled (?:alive|out)|saved"),
+    ("rescued", r"rescued|survivors?|(?:pulled|plucked|lifted|winched|dragged) (?:alive|out|from|to safety)|saved"),
     ("arrested", r"arrest\w*|detained|detentions?|in custody"),
     ("aboard", r"on board|aboard|passengers?|crew|carrying|carried|manifest"),
     # those told to go are not those who went ("12,000 were ordered to leave" vs "30,000 evacuated"),
     # and those in shelters are some of those who went
     ("ordered", r"(?:ordered|told|urged|advised|warned|instructed) to (?:leave|evacuate|flee|go)|"
                 r"(?:under|subject to) (?:an? )?(?:mandatory |voluntary )?evacuation (?:orders?|warnings?)"),
-    ("sheltered", r"(?:in|at|to|into|inside) (?:\w+ ){0,3}(?:shelters?|relief camps?|evacuation cent(?:re|er)s?)|"
+    ("sheltered", r"(?:in|at|to|into|inside) (?:[\w'’-]+ ){0,3}(?:shelters?|relief camps?|evacuation cent(?:re|er)s?)|"
                   r"sheltering|sheltered|housed|tents"),
     ("displaced", r"shelter|homeless|displaced|evacu\w*|withdr[ae]w\w*|left|leave|fled|flee\w*|transported|"
                   r"departed|relocated"),
@@ -485,6 +487,7 @@ _ROLE_RE = [(role, re.compile(rf"(?<![a-z])(?:{pat})(?![a-z])", re.I)) for role,
 _CLAUSE_END = re.compile(r"[\d,;:.!?()\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:and|while|but|as|after|with)\b", re.I)
 _ROLE_CATEGORIES = ("people", "fighters", "civilians", "soldiers")
 _RUNNING_ROLES = ("killed", "injured", "missing", "rescued")
+_FIXED_ROLES = ("aboard", "capacity")
 
 
 def _windows(c):
@@ -541,7 +544,8 @@ _FORECAST_CUE = re.compile(r"\b(expect\w*|predict\w*|forecast\w*|fear\w*|could|l
                            r"(?:(?:to|past|above|over|as high as|beyond|about|some|nearly|more than)\s+)*$", re.I)
 _SCOPE_AFTER = re.compile(r"^\s*(?:people\s+|\w+\s+)?(?:alone|of (?:them|whom|those|these)|among them|"
                           r"in (?:the capital|one |a single |the city of|the town of|the village of))", re.I)
-_SCOPE_BEFORE = re.compile(r"\b(?:my|his|her|their|our|your|including|among them|of whom)\s+$", re.I)
+_SCOPE_BEFORE = re.compile(r"\b(?:my|his|her|their|our|your|including|among them|of whom)\s+$|"
+                           r"\balone\s*,\s*$", re.I)    # "In Kalvik alone, 1,240 buildings were damaged"
 
 
 def _not_a_whole(c) -> Optional[str]:
@@ -1103,7 +1107,8 @@ def _analyse_one_timed(event, modality, category, items, pol, findings, role=Non
     if base == "missing" or category == "missing":
         pol = {**pol, "updates": "any"}
     timed = [it for it in items if it.report] if running else items
-    days = sorted({it.day for it in timed if it.day})
+    # how many were on board one voyage does not change from day to day: any two days' figures meet
+    days = sorted({it.day for it in timed if it.day}) if base not in _FIXED_ROLES else []
     # a figure dated only by its report may be about any day up to that report, not after it
     strata = [[it for it in timed if it.day == d or (it.day is None and (not it.report or it.report[:10] >= d))]
               for d in days] if len(days) > 1 else [timed]

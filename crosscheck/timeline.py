@@ -185,7 +185,7 @@ _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\band\s+(?=the\b)")
 _REPORT_VERB = (r"(?:said|says|say|told|tells|reported|reports|announced|announces|stated|states|declared"
                 r"|confirmed|claimed|denounced|denied|added|noted|stressed|warned|wrote|tweeted|posted|insisted"
                 r"|revealed|disclosed|estimated|quoted|cited|speaking|talking|writing|according\s+to"
-                r"|showed|shows|indicated|published"
+                r"|showed|shows|indicated|published|gave|given"
                 r"|(?:in\s+)?(?:a|an|its|his|her|their)\s+(?:statement|report|interview|briefing|announcement))")
 # "said on Monday", "told Reuters on Monday"; "Speaking to Chinese TV station Phoenix last week"
 _REPORT_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:(?:to|with|the|a|an|state|reporters|journalists|media|press|news"
@@ -379,7 +379,13 @@ def _future(text: str, start: int, end: int, sent_start: int) -> bool:
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("\n"))
     if cut >= 0 and not re.search(r"\b(?:will|shall|'ll|would)\s*$", before[:cut + 1].rstrip(" ,")):
         before = before[cut + 1:]
-    return bool(_FUTURE.search(before) or re.match(r"\s*(?:next|coming)\b", text[start:end], re.I))
+    return bool(_FUTURE.search(before) or re.match(r"\s*(?:next|coming)\b", text[start:end], re.I)
+                or _MODAL_AFTER.match(text, end))
+
+
+# the subject's time before its verb: "a second band of rain on Thursday could push the river ..."
+_MODAL_AFTER = re.compile(r"\s*(?:will|shall|could|might|may|would|is\s+(?:expected|due|set)\s+to|"
+                          r"are\s+(?:expected|due|set)\s+to)\b(?!\s+(?:have|not\s+have)\b)", re.I)
 
 
 def _year_for(month: int, anchor: _Anchor, future: bool) -> Optional[int]:

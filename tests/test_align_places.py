@@ -67,3 +67,18 @@ def test_triggers_phases_and_background_cues(lex):
     assert not feats("The city fell to rebels in 2017.", lex, year=2017)["bg_weak"]
     # an ordinal beside a word that is not a group is no phase
     assert not feats("It was the first time the talks took place in the third largest city.", lex)["ords"]
+
+
+def test_a_measurement_its_own_sentence_dates_is_no_background_but_a_rate_is():
+    from crosscheck import run
+    import tempfile, pathlib
+    root = pathlib.Path(tempfile.mkdtemp())
+    (root / "a.txt").write_text(
+        "Published June 3, 2026\n\nHARLOW - About 18,000 people have been evacuated from towns along the "
+        "River Oster since Monday, officials said on Wednesday. The Oster peaked at 7.82 metres at the Harlow "
+        "gauge late on Tuesday. The ferry line carries about 1.2 million passengers a year.\n", encoding="utf-8")
+    res = run([str(root)], cache=False, executor="serial")
+    ev = {e.id: e for e in res.events}
+    by = {c.text: ev[c.event] for c in res.claims}
+    assert not by["7.82 metres"].background
+    assert by["about 1.2 million passengers"].background

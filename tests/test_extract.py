@@ -447,3 +447,13 @@ def test_a_users_numbers_lists_reach_the_extractor(tmp_path):
     after = [c.text for c in extract_claims(art, load_config(str(cfg)))]
     assert any(t.startswith("39") for t in before)
     assert not any(t.startswith("39") for t in after) and any("120" in t for t in after)
+
+
+@pytest.mark.parametrize("sentence, share, total, counted", [
+    ("The ministry said 820 of the region's 2,140 public schools were closed.", "820", "2,140 public schools",
+     "public schools"),
+    ("The party won 84 of 150 seats in Sunday's election.", "84", "150 seats", "seats"),
+])
+def test_a_share_of_a_total_counts_the_totals_thing_and_is_part_of_it(sentence, share, total, counted):
+    cs = {c.text: c for c in ex.extract_claims(Article(doc="a.txt", text=sentence))}
+    assert cs[share].counted == counted and cs[share].part_of == cs[total].id

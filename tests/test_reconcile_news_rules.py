@@ -334,3 +334,40 @@ def test_figures_of_different_owners_are_not_rivals_and_of_the_same_owner_are():
                counted="jobs"),
           sent("b1", "b", "500 jobs", "Acme will cut 500 jobs at the plant.", 500, category="other", counted="jobs")]
     assert [sorted(f.claims) for f in conflicts(run(cl)[0])] == [["a1", "b1"]]
+
+
+def test_a_share_of_a_total_is_the_figure_and_the_total_a_denominator():
+    # "820 of the region's 2,140 schools were closed": 820 meets the union's 1,462, the 2,140 meets nothing
+    cl = [sent("a1", "a", "820", "The ministry said 820 of the region's 2,140 public schools were closed.", 820,
+               category="other", counted="public schools", part_of="a2"),
+          sent("a2", "a", "2,140 public schools", "The ministry said 820 of the region's 2,140 public schools were "
+               "closed.", 2140, category="other", counted="public schools"),
+          sent("b1", "b", "1,462 schools", "Union members closed 1,462 schools, the union said.", 1462,
+               category="other", counted="schools")]
+    found = conflicts(run(cl)[0])
+    assert [sorted(f.claims) for f in found] == [["a1", "b1"]]
+
+
+def test_a_place_alone_scopes_the_figure_after_it():
+    cl = [sent("a1", "a", "1,240 buildings", "In Kalvik alone, 1,240 buildings were damaged.", 1240,
+               category="other", counted="buildings"),
+          sent("b1", "b", "1,900 buildings", "The ministry said 1,900 buildings had been damaged.", 1900,
+               category="other", counted="buildings")]
+    assert conflicts(run(cl)[0]) == []
+
+
+def test_those_pulled_from_the_water_are_not_those_on_board():
+    cl = [sent("a1", "a", "171 people", "The coast guard said 171 people had been pulled from the water.", 171),
+          sent("b1", "b", "more than 220 people", "There were more than 220 people on board, survivors said.", 220,
+               "gt")]
+    assert conflicts(run(cl)[0]) == []
+
+
+def test_how_many_were_on_board_does_not_change_between_days():
+    cl = [sent("a1", "a", "210 passengers", "The ferry was carrying 210 passengers on Saturday.", 210,
+               counted="passengers", report="2026-03-08", date_source="sentence",
+               date_window=("2026-03-07", "2026-03-07")),
+          sent("b1", "b", "198 passengers", "The port's copy of the manifest listed 198 passengers on Sunday.", 198,
+               counted="passengers", report="2026-03-09", date_source="sentence",
+               date_window=("2026-03-08", "2026-03-08"))]
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["conflict"]

@@ -74,3 +74,17 @@ def test_a_part_of_a_listed_figure_is_no_summand():
     three = next(c for c in cs if c.text == "three foreign nationals")
     two = next(c for c in cs if c.text.startswith("two of them"))
     assert two.part_of == three.id and not three.group and not two.group
+
+
+def test_a_vessel_named_with_and_without_its_prefix_is_one_story(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Ferry sinks off Corva Point\n\nPublished 08 Mar 2026\n\nPORT ARAN - At least 14 people died after a "
+        "ferry capsized late Saturday, the coast guard said. The MV Lessar Queen left Port Aran at 8:40 p.m.\n",
+        encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Lessar Queen toll rises to 29\npublished: 2026-03-09\n---\n\n"
+        "The number of people confirmed dead in the sinking of the Lessar Queen rose to 29 on Monday, "
+        "officials in Belmonte said.\n", encoding="utf-8")
+    res = run([str(tmp_path)], cache=False, executor="serial")
+    by = {c.text: c.event for c in res.claims}
+    assert by["At least 14 people"] == by["29"]

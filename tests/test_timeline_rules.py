@@ -66,6 +66,20 @@ def test_results_showed_on_monday_is_a_report_time():
     assert c.date == "2023-06-11" and c.report_date == "2023-06-12"
 
 
+def test_a_weekday_before_a_modal_verb_is_ahead():
+    # published Wednesday 2023-06-14: "rain on Thursday could push" is tomorrow's rain
+    c = dated("The weather service warned that rain on Thursday could push the river above 7 metres.", "7 metres")
+    assert c.date == "2023-06-15"
+    c = dated("Rain on Thursday may have pushed the river above 7 metres.", "7 metres")
+    assert c.date == "2023-06-08"
+
+
+def test_the_day_a_figure_was_given_is_a_report_time():
+    c = dated("The manifest listed 198 passengers, not the 210 passengers the company gave on Monday.",
+              "198 passengers")
+    assert c.date_source == "report" and c.report_date == "2023-06-12"
+
+
 def test_now_in_one_sentence_does_not_date_the_next():
     # "now identified" is a state of its own sentence; the crowd and the police were there on the
     # day of the crush, which the earlier sentence names
