@@ -92,6 +92,7 @@ class Lexicon:
         self.people_states: set = set()
         self.governs: dict = {}      # a verb whose object the figure is ("killing") -> category
         self.states: dict = {}       # a word said of the figure after it ("were arrested") -> category
+        self.report_as: dict = {}    # category -> the category its claims are reported as
         for cat, spec in section.items():
             if not isinstance(spec, dict):
                 continue
@@ -101,6 +102,10 @@ class Lexicon:
                 self.summable.add(cat)
             if spec.get("people_state"):
                 self.people_states.add(cat)
+            if spec.get("report_as"):
+                self.report_as[cat] = str(spec["report_as"])
+            elif "report_as" in spec:
+                self.report_as.pop(cat, None)      # a user's "" keeps the finer class
             for v in spec.get("objects_of", []):
                 self.governs[" ".join(str(v).lower().split())] = cat
             for v in spec.get("states", []):
@@ -1038,9 +1043,11 @@ def extract_claims(article: Article, config=None) -> list:
         in_quote = quote_open.get(se.para, False)
         quote_open[se.para] = _quote_balance(s, in_quote)
         qs_ = find_quantities(s, grammar) if grammar is not None else find_quantities(s)
-        if qs_ and se.start >= notes_from and _FOOTNOTE_MARK.match(s) and qs_[0].start == 0 \
-                and text[text.rfind("\n", 0, se.start) + 1:se.start].strip(" \t#*>•-") == "":
+        line_start = text[text.rfind("\n", 0, se.start) + 1:se.start].strip(" \t#*>•-") == ""
+        if qs_ and se.start >= notes_from and _FOOTNOTE_MARK.match(s) and qs_[0].start == 0 and line_start:
             qs_ = qs_[1:]       # "1 National Disaster Agency, report of ...": a note's marker
+        elif qs_ and qs_[0].start == 0 and line_start and _ENUMERATION.match(text, se.start):
+            qs_ = qs_[1:]       # "1. The FVT represents ...", "2) Turnout rose": a numbered list's marker
         if not qs_:
             continue
         carried = _carried_speaker(text, sents, sent_attrs, si)
@@ -1052,13 +1059,17 @@ def extract_claims(article: Article, config=None) -> list:
                                           carried, recent))
         _compose(sent_claims, s, se, lex, claims)
         claims.extend(sent_claims)
-    return _with_totals(claims, article, lex)
+    out = _with_totals(claims, article, lex)
+    if lex.report_as:       # a finer class read internally, reported as the contract's ("missing" -> "people")
+        out = [_replace(c, category=lex.report_as[c.category]) if c.category in lex.report_as else c for c in out]
+    return out
 
 
 # a heading over notes or sources at the end of a release ("## Notes to editors", "Sources:");
 # below it a line opening with a small number is a note's marker, not a figure
 _NOTES_HEADING = re.compile(r"^[ \t#*_]*(?:notes?(?:\s+(?:to|for)\s+editors?)?|editor[’']?s?\s+notes?|footnotes?|"
                             r"endnotes?|sources?|references?)[ \t]*:?[ \t*_]*$", re.I | re.M)
+_ENUMERATION = re.compile(r"\d{1,2}[.)]\s*(?:$|\n|[ \t]+[^\W\d_])")
 _FOOTNOTE_MARK = re.compile(r"\d{1,2}[.)]?\s+[^\W\d_]")
 
 

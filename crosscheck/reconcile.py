@@ -486,7 +486,7 @@ _ROLE_WORDS = (
 _ROLE_RE = [(role, re.compile(rf"(?<![a-z])(?:{pat})(?![a-z])", re.I)) for role, pat in _ROLE_WORDS]
 _CLAUSE_END = re.compile(r"[\d,;:.!?()\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:and|while|but|as|after|with)\b", re.I)
 _ROLE_CATEGORIES = ("people", "fighters", "civilians", "soldiers")
-_RUNNING_ROLES = ("killed", "injured", "missing", "rescued")
+_RUNNING_ROLES = ("killed", "injured", "missing", "rescued", "arrested")
 _FIXED_ROLES = ("aboard", "capacity")
 
 

@@ -5,7 +5,28 @@ figures are given by hand, as in test_extract.py, so only the extract stage is t
 """
 import pytest
 
-from test_extract import one, run
+from crosscheck.config import Config, _merge, defaults
+from test_extract import one as _one, run as _run
+
+# the finer classes the lexicon reads (reported as "people" by default): read them here
+FINE = Config(_merge(defaults(), {"lexicon": {c: {"report_as": ""} for c in ("police", "arrested", "missing")}}))
+
+
+def one(text, figure, **kw):
+    kw.setdefault("config", FINE)
+    return _one(text, figure, **kw)
+
+
+def run(text, figures, **kw):
+    kw.setdefault("config", FINE)
+    return _run(text, figures, **kw)
+
+
+def test_the_finer_classes_are_reported_as_the_contracts_people_by_default():
+    assert _one("Police said 57 people were arrested overnight.", "57").category == "people"
+    assert _one("Three others were reported missing.", "Three").category == "people"
+    assert _one("12 officers patrolled the square.", "12").category == "people"
+    assert one("12 officers patrolled the square.", "12").category == "police"
 
 
 @pytest.mark.parametrize("sentence,figure,category", [
