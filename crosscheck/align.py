@@ -881,7 +881,8 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             # measurement of the happening ("the river peaked at 7.82 metres late on Tuesday")
             f.background, f.bg_why = True, f"a {c.category} with nothing happening to it"
         elif f.phase is None and not f.precise and any(x.feats["bg_weak"] for x in before[-1:] + [s]) \
-                and f.trigger in (None, "leave"):
+                and f.trigger in (None, "leave") and not f.happened:
+            # ("6,500 residents were moved out" happened: no background, though it names residents)
             f.background, f.bg_why = True, "earlier years or residents around it, and no stage or date of its own"
         if f.phase is None and not f.background:
             for x in reversed(before):

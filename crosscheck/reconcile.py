@@ -477,7 +477,7 @@ _ROLE_WORDS = (
     ("sheltered", r"(?:in|at|to|into|inside) (?:[\w'’-]+ ){0,3}(?:shelters?|relief camps?|evacuation cent(?:re|er)s?)|"
                   r"sheltering|sheltered|housed|tents"),
     ("displaced", r"shelter|homeless|displaced|evacu\w*|withdr[ae]w\w*|left|leave|fled|flee\w*|transported|"
-                  r"departed|relocated"),
+                  r"departed|relocated|moved (?:out|away|to|from|into)"),
     ("crowd", r"(?-i:march\w*|March(?:ed|ing|ers))|protest\w*|demonstrat\w*|turned out|took part|rall(?:y|ied)|joined|attended|crowd|"
               r"gathered"),
     ("responders", r"rescuers|personnel|volunteers|troops|deployed|dispatched"),
@@ -528,7 +528,8 @@ def _role(c) -> Optional[str]:
     own = re.sub(r"[\d.,\s]+", " ", c.text or "")
     sent, text = c.sentence or "", c.text or ""
     at = sent.find(text) if text else -1
-    far = re.split(r"[\d.;:!?\u201c\u201d\"]", sent[at + len(text):])[0] if at >= 0 else ""
+    # the rest of its clause, past a figure of a place ("spent the night in 37 emergency shelters")
+    far = re.split(r"[.;:!?\u201c\u201d\"]|,\s", sent[at + len(text):])[0] if at >= 0 else ""
     for text, last in ((after, False), (c.counted or "", False), (own, True), (before, True), (far, False)):
         r = _role_in(text, last)
         if r:
@@ -544,6 +545,9 @@ _FORECAST_CUE = re.compile(r"\b(expect\w*|predict\w*|forecast\w*|fear\w*|could|l
                            r"(?:(?:to|past|above|over|as high as|beyond|about|some|nearly|more than)\s+)*$", re.I)
 _SCOPE_AFTER = re.compile(r"^\s*(?:people\s+|\w+\s+)?(?:alone|of (?:them|whom|those|these)|among them|"
                           r"in (?:the capital|one |a single |the city of|the town of|the village of))", re.I)
+# "nearly 7,000 residents of the town": one town's share of a figure for the whole region
+_SCOPE_COUNTED = re.compile(r"\bof (?:the|this|that) (?:town|city|village|capital|district|neighbou?rhood|suburb)\b",
+                            re.I)
 _SCOPE_BEFORE = re.compile(r"\b(?:my|his|her|their|our|your|including|among them|of whom)\s+$|"
                            r"\balone\s*,\s*$", re.I)    # "In Kalvik alone, 1,240 buildings were damaged"
 
@@ -559,7 +563,7 @@ def _not_a_whole(c) -> Optional[str]:
     sent_before = sent[:max(0, sent.find(c.text))] if c.text and c.text in sent else before
     if _FORECAST_CUE.search(sent_before[-120:]):
         return "forecast"
-    if _SCOPE_AFTER.search(after) or _SCOPE_BEFORE.search(sent_before):
+    if _SCOPE_AFTER.search(after) or _SCOPE_BEFORE.search(sent_before) or _SCOPE_COUNTED.search(c.counted or ""):
         return "scoped"
     if c.category == "injured" and _HOSPITAL.search(after[:80]):
         return "scoped"       # '11 were treated in hospital' are some of the injured, not all of them
@@ -1050,11 +1054,10 @@ def _head_groups(items) -> list:
     # a group listed beside others meets its own kind only
     out = []
     for h in specific:
-        own = [it for it in heads[h] if not it.listed]
-        if len(own) < len(heads[h]):
+        if any(it.listed for it in heads[h]):
+            # a kind some source lists beside others ('12 crew and 210 passengers') is a part of any
+            # generic figure ('more than 220 people on board'): its figures meet only each other
             out.append(heads[h])
-            if own and plain:
-                out.append(own + plain)
         else:
             out.append(heads[h] + plain)
     out += [sums + plain] if sums else []

@@ -82,3 +82,16 @@ def test_a_measurement_its_own_sentence_dates_is_no_background_but_a_rate_is():
     by = {c.text: ev[c.event] for c in res.claims}
     assert not by["7.82 metres"].background
     assert by["about 1.2 million passengers"].background
+
+
+def test_residents_who_were_moved_out_are_no_background(tmp_path):
+    from crosscheck import run
+    (tmp_path / "a.txt").write_text(
+        "Published June 3, 2026\n\nHARLOW - About 18,000 people have been evacuated from towns along the River "
+        "Oster since Monday, officials said. In Harlow, the worst-hit town, 6,500 residents were moved out of "
+        "low-lying districts, the mayor said.\n", encoding="utf-8")
+    res = run([str(tmp_path)], cache=False, executor="serial")
+    ev = {e.id: e for e in res.events}
+    by = {c.text: c for c in res.claims}
+    assert not ev[by["6,500 residents"].event].background
+    assert by["6,500 residents"].event == by["About 18,000 people"].event

@@ -371,3 +371,28 @@ def test_how_many_were_on_board_does_not_change_between_days():
                counted="passengers", report="2026-03-09", date_source="sentence",
                date_window=("2026-03-08", "2026-03-08"))]
     assert kinds_of(run(cl)[0], "conflict", "update") == ["conflict"]
+
+
+def test_a_kind_listed_beside_others_is_a_part_of_the_generic_figure():
+    # "12 crew and 210 passengers": passengers are some of those on board, not all of them
+    cl = [sent("a1", "a", "12 crew", "The ferry was carrying 12 crew and 210 passengers.", 12, counted="crew",
+               group="g"),
+          sent("a2", "a", "210 passengers", "The ferry was carrying 12 crew and 210 passengers.", 210,
+               counted="passengers", group="g"),
+          sent("a3", "a", "12 crew and 210 passengers", "The ferry was carrying 12 crew and 210 passengers.", 222,
+               counted="crew and passengers", group="g", derived=True, parts=("a1", "a2")),
+          sent("b1", "b", "210 passengers", "The company gave a figure of 210 passengers on board.", 210,
+               counted="passengers"),
+          sent("c1", "c", "more than 220 people", "Survivors said more than 220 people were on board.", 220, "gt")]
+    found = conflicts(run(cl)[0])
+    assert not any("b1" in f.claims and "c1" in f.claims for f in found), [f.explanation for f in found]
+
+
+def test_shelters_past_a_number_and_residents_of_one_town():
+    cl = [sent("a1", "a", "4,200 people", "The Red Cross said 4,200 people spent the night in 37 emergency shelters, "
+               "while the rest of the evacuees stayed with relatives.", 4200),
+          sent("b1", "b", "About 18,000 people", "About 18,000 people have been evacuated since Monday.", 18000,
+               "approx"),
+          sent("c1", "c", "nearly 7,000 residents of the town", "The mayor said nearly 7,000 residents of the town "
+               "had been moved to higher ground.", 7000, "approx", counted="residents of the town")]
+    assert conflicts(run(cl)[0]) == []
