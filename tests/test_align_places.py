@@ -69,29 +69,25 @@ def test_triggers_phases_and_background_cues(lex):
     assert not feats("It was the first time the talks took place in the third largest city.", lex)["ords"]
 
 
-def test_a_measurement_its_own_sentence_dates_is_no_background_but_a_rate_is():
+def _one_article(tmp_path, body):
+    """(claim by text, event by id) of a one-article run, published on Wednesday 2026-06-03."""
     from crosscheck import run
-    import tempfile, pathlib
-    root = pathlib.Path(tempfile.mkdtemp())
-    (root / "a.txt").write_text(
-        "Published June 3, 2026\n\nHARLOW - About 18,000 people have been evacuated from towns along the "
-        "River Oster since Monday, officials said on Wednesday. The Oster peaked at 7.82 metres at the Harlow "
-        "gauge late on Tuesday. The ferry line carries about 1.2 million passengers a year.\n", encoding="utf-8")
-    res = run([str(root)], cache=False, executor="serial")
-    ev = {e.id: e for e in res.events}
-    by = {c.text: ev[c.event] for c in res.claims}
-    assert not by["7.82 metres"].background
-    assert by["about 1.2 million passengers"].background
+    (tmp_path / "a.txt").write_text("Published June 3, 2026\n\nHARLOW - " + body + "\n", encoding="utf-8")
+    res = run([str(tmp_path)], cache=False, executor="serial")
+    return {c.text: c for c in res.claims}, {e.id: e for e in res.events}
+
+
+def test_a_measurement_its_own_sentence_dates_is_no_background_but_a_rate_is(tmp_path):
+    by, ev = _one_article(tmp_path, "About 18,000 people have been evacuated from towns along the River Oster "
+                          "since Monday, officials said on Wednesday. The Oster peaked at 7.82 metres at the Harlow "
+                          "gauge late on Tuesday. The ferry line carries about 1.2 million passengers a year.")
+    assert not ev[by["7.82 metres"].event].background
+    assert ev[by["about 1.2 million passengers"].event].background
 
 
 def test_residents_who_were_moved_out_are_no_background(tmp_path):
-    from crosscheck import run
-    (tmp_path / "a.txt").write_text(
-        "Published June 3, 2026\n\nHARLOW - About 18,000 people have been evacuated from towns along the River "
-        "Oster since Monday, officials said. In Harlow, the worst-hit town, 6,500 residents were moved out of "
-        "low-lying districts, the mayor said.\n", encoding="utf-8")
-    res = run([str(tmp_path)], cache=False, executor="serial")
-    ev = {e.id: e for e in res.events}
-    by = {c.text: c for c in res.claims}
+    by, ev = _one_article(tmp_path, "About 18,000 people have been evacuated from towns along the River Oster "
+                          "since Monday, officials said. In Harlow, the worst-hit town, 6,500 residents were moved "
+                          "out of low-lying districts, the mayor said.")
     assert not ev[by["6,500 residents"].event].background
     assert by["6,500 residents"].event == by["About 18,000 people"].event
