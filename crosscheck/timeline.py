@@ -170,6 +170,9 @@ _TALLY = re.compile(r"\b(?:has|have|'ve)\s+(?:now\s+|so\s+far\s+|already\s+|also
                     r"|in\s+hospital|hospitali[sz]ed|displaced)\b|\bas\s+of\b|\bstands?\s+at\b|\bso\s+far\b|\bto\s+date\b",
                     re.IGNORECASE)
 # comparison clauses: what follows dates only the baseline ("up from 55.8% in 2020", "than in 2019")
+_YEAR_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+((?:19|20)\d\d)(?=\s+[a-z])", re.I)
+_YEAR_NOUN_AFTER = re.compile(r"^\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}(?:\s+(?:of|at)\s+"
+                              r"|,?\s+(?:which|that|when|who)\s[^.;:]*)$")
 _CMP = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped)\s+from\b"
                   r"|\b(?:compared|comparison)\s+(?:with|to)\b|\bas\s+against\b|\bversus\b|\bvs\.?(?=\s)"
                   r"|\bthan(?!\s+(?:\d|a\s+(?:dozen|hundred|thousand|million|billion)|(?:one|two|three|four|five|six|seven"
@@ -1007,6 +1010,13 @@ def _pick(claim, si: int, a: dict) -> tuple:
     own = [t for t in every if t.start < claim.end and claim.start < t.end]
     here = [t for t in every if t not in own]
     report = next((t for t in here if t.role == "report"), None)
+    # a year that names a thing of its own time: "the 1997 record of 7.41 metres", "a 1998 quake
+    # that killed about 2,000 people": the figure of that thing is of that year
+    for m in _YEAR_NOUN.finditer(text, max(sent.start, claim.start - 120), claim.start):
+        if _YEAR_NOUN_AFTER.match(text[m.end(1):claim.start]):
+            y = int(m.group(1))
+            return Timex(m.start(1), m.end(1), m.group(1), date(y, 1, 1), date(y, 12, 31), "year",
+                         explicit_year=True), "sentence", report
     # a figure inside a comparison clause ("up from 55.8% in 2020") is a baseline: only the
     # clause's own time dates it
     in_cmp = _clause(text, sent.start, sent.end, claim.start, _CMP)

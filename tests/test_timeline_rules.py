@@ -80,6 +80,22 @@ def test_the_day_a_figure_was_given_is_a_report_time():
     assert c.date_source == "report" and c.report_date == "2023-06-12"
 
 
+@pytest.mark.parametrize("text, quote, year", [
+    ("The river peaked at 7.82 metres late on Tuesday, beating the 1997 record of 7.41 metres.", "7.41 metres", "1997"),
+    ("Monday's quake was the strongest since a 1998 tremor that killed 31 people.", "31 people", "1998"),
+    ("Residents compared it with the 1998 earthquake, which killed some 2,000 people.", "some 2,000 people", "1998"),
+    ("Turnout was 62%, above the 2019 level of 55%.", "55%", "2019"),
+])
+def test_a_year_that_names_a_thing_dates_that_things_figure(text, quote, year):
+    assert dated(text, quote).date == year
+
+
+def test_a_year_naming_a_thing_leaves_the_other_figures_alone():
+    assert dated("The river peaked at 7.82 metres late on Tuesday, beating the 1997 record of 7.41 metres.",
+                 "7.82 metres").date == "2023-06-13"
+    assert dated("The 2024 budget was approved on Monday with 41 votes.", "41 votes").date == "2023-06-12"
+
+
 def test_now_in_one_sentence_does_not_date_the_next():
     # "now identified" is a state of its own sentence; the crowd and the police were there on the
     # day of the crush, which the earlier sentence names
