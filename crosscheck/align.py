@@ -1119,6 +1119,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     return _finish(claims, feats, clusters, assign, reason, mentions, places, copies, id_index)
 
 
+_RESPONSE = ("aid",)          # trigger classes of a response: never merged into the happening
 _STORY_DAYS_BEFORE = 7      # a story's happening may precede its earliest report by this much
 _STORY_DAYS_APART = 10      # dated reports of one story fall within this many days of its first
 _STORY_CANDIDATES = 32      # stories of one place an article is compared with (the latest): near linear
@@ -1250,7 +1251,8 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
     for n, ks in sorted(groups.items()):
         if any(k.phase and k.phase != "plan" for k in ks):
             continue                  # a staged story: its stages are events of their own
-        free = [k for k in ks if not k.phase] or [None]
+        # the response to a happening (aid, relief supplies, rescue teams sent) is an event of its own
+        free = [k for k in ks if not k.phase and k.trigger not in _RESPONSE] or [None]
         main = free[0] if free == [None] else max(free, key=lambda k: (len(k.docs), sum(1 for i in k.members if feats[i].trigger), len(k.members), -k.n))
         first, last = stories[n][0], stories[n][1]
         lo_ok = first - dt.timedelta(days=_STORY_DAYS_BEFORE) if first else None
@@ -1357,6 +1359,9 @@ def _best_date(k: _Cluster, claims, feats, copies):
         return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     months = Counter(claims[i].date[:7] for i in k.members
                      if claims[i].date and len(claims[i].date) >= 7 and claims[i].date != claims[i].report_date)
+    if not months and k.trigger in _RESPONSE:
+        # a response known only by when it was reported: the month of those reports
+        months = Counter(claims[i].report_date[:7] for i in k.members if claims[i].report_date and i not in copies)
     if months:
         return sorted(months.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return None
@@ -1366,7 +1371,8 @@ _VERB = {"leave": ("leaves", "departure from"), "kill": ("killed", "killings in"
          "injure": ("injured", "injuries in"), "deploy": ("deployed", "deployment in"),
          "arrest": ("arrested", "arrests in"), "gather": ("gathered", "gathering in"),
          "damage": ("damaged", "damage in"), "release": ("released", "release in"),
-         "harm": ("hit", "deaths, injuries and damage in"), "protest": ("gathered", "protest in")}
+         "harm": ("hit", "deaths, injuries and damage in"), "protest": ("gathered", "protest in"),
+         "aid": ("sent", "aid and relief for")}
 
 
 def _slug(s: str) -> str:

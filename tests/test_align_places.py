@@ -91,3 +91,12 @@ def test_residents_who_were_moved_out_are_no_background(tmp_path):
                           "out of low-lying districts, the mayor said.")
     assert not ev[by["6,500 residents"].event].background
     assert by["6,500 residents"].event == by["About 18,000 people"].event
+
+
+def test_the_response_to_a_happening_is_an_event_of_its_own(tmp_path):
+    by, ev = _one_article(tmp_path, "The earthquake killed at least 57 people on Monday, officials said. The "
+                          "government released an emergency fund of $11 million and sent 18 tonnes of tents and "
+                          "blankets to the region.")
+    assert by["$11 million"].event != by["at least 57 people"].event
+    assert ev[by["$11 million"].event].trigger == "aid"
+    assert "aid and relief" in ev[by["$11 million"].event].label
