@@ -986,6 +986,7 @@ def _modality(s: str, qs: int, np_end: int) -> str:
 # --------------------------------------------------------------------------- composition
 
 _OF_TOTAL = re.compile(r"^\s+of\s+(?:(?:the|its|their|his|her|our|this|that|all|[\w-]+['’]s?)\s+){0,3}$", re.I)
+_COMMA_ONLY = re.compile(r"^\s*,\s*$")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|&)\s+)$")
 _RESTATED = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|roughly\s+|around\s+|some\s+)?$")
 _INCLUDING = re.compile(r"(?:\bincluding|\bincl\.|\bamong them|\bamong whom|\bamong those|\bof whom|\bof which|"
@@ -1325,11 +1326,16 @@ def _casualty_lists(sent_claims: list, lex: Lexicon) -> None:
 def _compose_lists(sent_claims: list, s: str, se, lex: Lexicon) -> None:
     """Lists ("300 militants and 1,065 civilians") share a group; "including 700 militants",
     "of whom 700" are part_of the figure before; "100 billion lira ($5.3 billion)" restates it."""
+    gaps = [s[sent_claims[i - 1].end - se.start:sent_claims[i].start - se.start] for i in range(1, len(sent_claims))]
     for i in range(1, len(sent_claims)):
         a, b = sent_claims[i - 1], sent_claims[i]
         b_rel = b.start - se.start
-        gap = s[a.end - se.start:b_rel]
-        if _LIST_GAP.match(gap) and a.counted and b.counted and not (
+        gap = gaps[i - 1]
+        # a comma alone lists only when an "and" closes the list ("300 militants, 200 women and
+        # 500 children"); else it is an apposition ("1,462 schools, more than two-thirds of them")
+        listed = _LIST_GAP.match(gap) and (not _COMMA_ONLY.match(gap) or any(
+            _LIST_GAP.match(g) and not _COMMA_ONLY.match(g) for g in gaps[i:]))
+        if listed and a.counted and b.counted and not (
                 a.category != b.category and {a.category, b.category} <= lex.people_states):
             # (not two states said each of its own figure: "9 were arrested, and dozens were injured")
             sent_claims[i] = b = _replace(b, group=a.group or a.id, part_of=b.part_of or a.part_of)

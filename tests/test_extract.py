@@ -457,3 +457,12 @@ def test_a_users_numbers_lists_reach_the_extractor(tmp_path):
 def test_a_share_of_a_total_counts_the_totals_thing_and_is_part_of_it(sentence, share, total, counted):
     cs = {c.text: c for c in ex.extract_claims(Article(doc="a.txt", text=sentence))}
     assert cs[share].counted == counted and cs[share].part_of == cs[total].id
+
+
+def test_a_comma_without_an_and_is_an_apposition_not_a_list():
+    text = "FVT members closed 1,462 schools, more than two-thirds of the region's total."
+    cs = [c for c in ex.extract_claims(Article(doc="a.txt", text=text))]
+    assert not any(c.group or c.derived for c in cs)
+    text = "The ferry carried 300 passengers, 20 crew and 5 guards."
+    cs = [c for c in ex.extract_claims(Article(doc="a.txt", text=text))]
+    assert [c.value for c in cs if c.derived] == [325]
