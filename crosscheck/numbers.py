@@ -88,6 +88,14 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "yesterday", "tomorrow"}
 
 
+# "Grace Achieng, 52, said": a name (two capitalised words, or one after a title) and a bare number
+# between commas is the person's age, not a figure of the story
+_AGE_APPOSITION = re.compile(r"(?:\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+|\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]+)"
+                             r"[\s\u00a0]*,[\s\u00a0]*$")
+# a number that names a service: "the 112 emergency line", "a toll-free line, 1199, for families"
+_SERVICE_AFTER = re.compile(r"[\s\u00a0]+(?:emergency\s+)?(?:line|hotline|helpline|number)\b", re.I)
+_SERVICE_BEFORE = re.compile(r"\b(?:line|hotline|helpline|number)[\s\u00a0]*,[\s\u00a0]*$", re.I)
+
 class _Units:
     """Names units of measure from quantulum3's unit tables (loaded once, lazily)."""
 
@@ -707,6 +715,15 @@ class Grammar:
             if self._slashed_reference(s, c):
                 c.drop = "reference"  # "No. 2024/311", "case 17/2023", "file 4471/B/09"
                 return
+        if c.kind == "digit" and not c.measured and c.range_to is None and c.qualifier == "exact" \
+                and not (c.currency or c.percent or c.unit) and re.fullmatch(r"\d{1,3}", s[c.num_start:c.num_end]):
+            if _AGE_APPOSITION.search(before) and re.match(r"[\s\u00a0]*[,)]", s[c.end:]) and 0 < c.value <= 110:
+                c.drop = "age of the person named before"   # "Grace Achieng, 52, said"
+                return
+        if c.kind == "digit" and (_SERVICE_AFTER.match(s[c.end:]) or _SERVICE_BEFORE.search(before)) \
+                and not (c.currency or c.percent or c.unit):
+            c.drop = "a service's number"   # "the 112 emergency line", "a toll-free line, 1199, for families"
+            return
         # the word before
         pw = re.search(r"([A-Za-z][\w&.'’-]*|#)[\s\u00a0]*$", before)
         prev = pw.group(1) if pw else ""

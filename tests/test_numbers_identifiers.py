@@ -167,3 +167,26 @@ def test_spans_are_slices():
     for s in ("The Liberal Party took 41 seats and the Green Union 12.", "35 Killed in Blast"):
         for q in find_quantities(s):
             assert s[q.start:q.end] == q.text
+
+
+# ---------------------------------------------------------------- ages and service numbers
+@pytest.mark.parametrize("sentence", [
+    "Survivor Grace Achieng, 52, said she had been asleep in the third carriage.",
+    "\"We have never seen June like this,\" said Rocío Márquez, 66, in Seville.",
+    "Mr Okafor, 47, said his brother had been on the train.",
+    "The region's 112 emergency line was overwhelmed on Sunday.",
+    "The Red Cross set up a toll-free line, 1199, for families.",
+])
+def test_an_age_beside_a_name_and_a_services_number_are_not_claims(sentence):
+    assert texts(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("In Homs, 300 people left on Saturday.", ["300"]),
+    ("Officials said 12, including 4 children, died.", ["12", "4"]),
+    ("Grace Achieng said 52 passengers were hurt.", ["52"]),
+    ("The assembly passed a Sh41.7 billion budget.", ["Sh41.7 billion"]),
+    ("The R2 road was closed for 3 days.", ["3 days"]),
+])
+def test_counts_beside_names_and_shillings_still_count(sentence, want):
+    assert texts(sentence) == want
