@@ -84,7 +84,7 @@ _NAME = r"(?:[a-z]{1,3}-)?[A-Z][\w'’]*(?:-(?:[a-z]{1,3}-)?[A-Z][\w'’]*)*"
 _NAME_RUN = re.compile(_NAME + r"(?:\s+" + _NAME + r")*")
 _SPEAKER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|reported|announced)\b")
 _NAME_RUN_END = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$")
-_SEPARATOR = re.compile(r"^\s*(?:[-*_=]{3,}|[•·▪]\s?.*)\s*$")
+_SEPARATOR = re.compile(r"^\s*(?:[-*_=](?:[ \t]?[-*_=]){2,}|[•·▪]\s?.*)\s*$")     # "---", "* * *", "• ..."
 _SENT_END = re.compile(r"(?<![ap]\.m\.)(?<!\bNo\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _PLACE_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
 _IDENT_AFTER = re.compile(r"\s*(?:No\.?\s*|#\s*)?\d")
@@ -1058,6 +1058,10 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
                         break
                     if feats[j].seg == f.seg and not feats[j].background and feats[j].trigger:
                         break
+            ref = docs[claims[i].doc].ref
+            if near is not None and claims[i].date_source == "sentence" and f.hi and ref \
+                    and f.hi < ref - dt.timedelta(days=_STORY_DAYS_BEFORE + lex.report_window):
+                near = None       # its own sentence dates it elsewhere ("2.5 million passengers last year")
             if near is not None:
                 k = assign[near]
                 reason[i] = {"rule": "story", "text": f"no trigger of its own; the story's figure {claims[near].text!r} nearby"}
@@ -1268,7 +1272,12 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         # (the 2011 quake, last month's fire, a vote next week), and so are the figures of its
         # sentence: they form one event per such date; the story's other figures join its main one
         elsewhere = {}
+        main_segs = {(claims[i].doc, feats[i].seg) for i in main.members} if main is not None else set()
+        main_docs = {d for d, _s in main_segs}
         for k in free:
+            if k is not main and main_segs and all(
+                    claims[i].doc in main_docs and (claims[i].doc, feats[i].seg) not in main_segs for i in k.members):
+                continue      # past a rule ("* * *") of a page that holds the main story: another story
             dated = {}
             for i in k.members:
                 iv = _own_interval(claims[i], first)

@@ -467,6 +467,7 @@ _ROLE_WORDS = (
     ("injured", r"injur\w*|wounded|wounding|hurt|hospitali[sz]ed|taken to hospital|(?:being )?treated|"
                 r"intensive care"),
     ("missing", r"missing|unaccounted|disappeared|search for"),
+    ("trapped", r"trapped|buried|stuck|entombed|cut off|underground"),
     ("rescued", r"rescued|survivors?|(?:pulled|plucked|lifted|winched|dragged) (?:alive|out|from|to safety)|saved"),
     ("arrested", r"arrest\w*|detained|detentions?|in custody"),
     ("aboard", r"on board|aboard|passengers?|crew|carrying|carried|manifest"),
@@ -548,6 +549,10 @@ _SCOPE_AFTER = re.compile(r"^\s*(?:people\s+|\w+\s+)?(?:alone|of (?:them|whom|th
 # "nearly 7,000 residents of the town": one town's share of a figure for the whole region
 _SCOPE_COUNTED = re.compile(r"\bof (?:the|this|that) (?:town|city|village|capital|district|neighbou?rhood|suburb)\b",
                             re.I)
+# "Of the 96 people injured, 31 were still in hospital": a part of the group the sentence opens with
+_OF_THE_LEAD = re.compile(r"^\s*Of\s+(?:the|those|these|them|its|their)\b[^,;]*,\s*$", re.I)
+_INCREMENT_IN = re.compile(r"^(?:\S+\s+){1,2}?(?:more|additional|further|extra)\b(?!\s+than\b)", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
 _SCOPE_BEFORE = re.compile(r"\b(?:my|his|her|their|our|your|including|among them|of whom)\s+$|"
                            r"\balone\s*,\s*$", re.I)    # "In Kalvik alone, 1,240 buildings were damaged"
 
@@ -563,8 +568,11 @@ def _not_a_whole(c) -> Optional[str]:
     sent_before = sent[:max(0, sent.find(c.text))] if c.text and c.text in sent else before
     if _FORECAST_CUE.search(sent_before[-120:]):
         return "forecast"
-    if _SCOPE_AFTER.search(after) or _SCOPE_BEFORE.search(sent_before) or _SCOPE_COUNTED.search(c.counted or ""):
+    if _SCOPE_AFTER.search(after) or _SCOPE_BEFORE.search(sent_before) or _SCOPE_COUNTED.search(c.counted or "") \
+            or _OF_THE_LEAD.match(sent_before):
         return "scoped"
+    if _INCREMENT_IN.match(c.text or "") or _INCREMENT_BEFORE.search(sent_before):
+        return "increment"    # "three more bodies", "a further 50 prisoners": added to a figure, not the figure
     if c.category == "injured" and _HOSPITAL.search(after[:80]):
         return "scoped"       # '11 were treated in hospital' are some of the injured, not all of them
     return None

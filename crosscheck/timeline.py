@@ -212,6 +212,7 @@ def _in_subclause(text: str, sent_start: int, pos: int) -> bool:
 _CONTINUES = re.compile(r"\s*,\s*(?:with|including|carrying|killing|leaving|injuring|wounding|displacing|forcing"
                         r"|sending|bringing|taking|raising|pushing|affecting|destroying|damaging|trapping)\b", re.IGNORECASE)
 
+_RULE_LINE = re.compile(r"^[-*_=](?:[ \t]?[-*_=]){2,}$")
 _BOUNDARY_LINE = re.compile(r"^\W*(?:(?:Published|Posted|Filed)\s+(?:in|under)\b|Subscribe\b|Tags?:|Share\s+this\b"
                             r"|Related\s+(?:articles|stories|posts|coverage|content|news|reading)\b|Related\s*:"
                             r"|(?:Read|See)\s+(?:more|also)\b|Also\s+read\b|More\s+on\s+this\s+story\b"
@@ -287,6 +288,8 @@ def _paragraphs(text: str, offset: int) -> list:
         b = a + len(s)
         pos += len(line)
         if not s or set(s) <= set("-*_=#•· "):
+            if _RULE_LINE.match(s) and paras and paras[-1].kind == "body":
+                paras.append(_Para(a, b, "rule"))
             continue
         if _BOUNDARY_LINE.match(s):
             kind = "boundary"
@@ -305,7 +308,16 @@ def _paragraphs(text: str, offset: int) -> list:
         else:
             kind = "heading" if len(s) < 160 else "body"
         paras.append(_Para(a, b, kind))
-    return paras
+    # a rule ("* * *", "---") after body text ends the story when a headline follows it; before a
+    # picture or more text of the same story it is layout
+    out = []
+    for i, p in enumerate(paras):
+        if p.kind == "rule":
+            if i + 1 < len(paras) and paras[i + 1].kind == "heading":
+                out.append(_Para(p.start, p.end, "boundary"))
+            continue
+        out.append(p)
+    return out
 
 
 def _date_line(s: str) -> Optional[re.Match]:

@@ -100,3 +100,9 @@ def test_the_response_to_a_happening_is_an_event_of_its_own(tmp_path):
     assert by["$11 million"].event != by["at least 57 people"].event
     assert ev[by["$11 million"].event].trigger == "aid"
     assert "aid and relief" in ev[by["$11 million"].event].label
+
+
+def test_who_a_place_employs_is_background(tmp_path):
+    by, ev = _one_article(tmp_path, "At least 31 miners were trapped after a shaft collapsed on Monday, officials "
+                          "said. The site employed about 150 people.")
+    assert ev[by["about 150 people"].event].background

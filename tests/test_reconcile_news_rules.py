@@ -396,3 +396,23 @@ def test_shelters_past_a_number_and_residents_of_one_town():
           sent("c1", "c", "nearly 7,000 residents of the town", "The mayor said nearly 7,000 residents of the town "
                "had been moved to higher ground.", 7000, "approx", counted="residents of the town")]
     assert conflicts(run(cl)[0]) == []
+
+
+def test_an_increment_and_a_part_named_first_are_not_the_whole():
+    cl = [sent("a1", "a", "three more bodies", "The toll rose after rescuers recovered three more bodies.", 3,
+               category="killed", counted="bodies", report="2025-08-05"),
+          sent("b1", "b", "At least 14 people", "At least 14 people were killed in the crash.", 14, "ge",
+               category="killed", report="2025-08-05"),
+          sent("a2", "a", "31", "Of the 96 people injured, 31 were still in hospital on Tuesday.", 31,
+               category="injured", counted="", report="2025-08-05"),
+          sent("b2", "b", "About 100", "About 100 were injured, doctors said.", 100, "approx", category="injured",
+               counted="", report="2025-08-05")]
+    assert conflicts(run(cl)[0]) == []
+
+
+def test_those_trapped_are_not_those_rescued():
+    cl = [sent("a1", "a", "At least 31 miners", "At least 31 miners were trapped underground.", 31, "ge",
+               counted="miners", report="2025-03-11"),
+          sent("b1", "b", "Nine miners", "Nine miners were pulled out alive on Tuesday.", 9, counted="miners",
+               report="2025-03-11")]
+    assert conflicts(run(cl)[0]) == []

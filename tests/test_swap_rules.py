@@ -88,3 +88,15 @@ def test_a_vessel_named_with_and_without_its_prefix_is_one_story(tmp_path):
     res = run([str(tmp_path)], cache=False, executor="serial")
     by = {c.text: c.event for c in res.claims}
     assert by["At least 14 people"] == by["29"]
+
+
+def test_a_rule_between_two_stories_of_one_page_keeps_them_apart(tmp_path):
+    (tmp_path / "page.md").write_text(
+        "---\ntitle: Train toll rises to 19\npublished: 2025-08-05\n---\n\n"
+        "VOI - The death toll from Sunday's derailment outside Voi rose to 19 on Tuesday, officials said.\n\n"
+        "* * *\n\n## County assembly passes budget\n\n"
+        "Mombasa County Assembly on Tuesday passed a Sh41.7 billion budget. The budget sets aside Sh9.8 billion "
+        "for health, the finance executive said.\n", encoding="utf-8")
+    res = run([str(tmp_path)], cache=False, executor="serial")
+    by = {c.text: c.event for c in res.claims}
+    assert by["Sh9.8 billion"] != by["19"]
