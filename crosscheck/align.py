@@ -1275,9 +1275,9 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         main_segs = {(claims[i].doc, feats[i].seg) for i in main.members} if main is not None else set()
         main_docs = {d for d, _s in main_segs}
         for k in free:
-            if k is not main and main_segs and all(
-                    claims[i].doc in main_docs and (claims[i].doc, feats[i].seg) not in main_segs for i in k.members):
-                continue      # past a rule ("* * *") of a page that holds the main story: another story
+            if k is not main and main_segs and any(claims[i].doc in main_docs for i in k.members) and not any(
+                    (claims[i].doc, feats[i].seg) in main_segs for i in k.members):
+                continue      # past a rule ("* * *") or a link line of a page that holds the main story: another story
             dated = {}
             for i in k.members:
                 iv = _own_interval(claims[i], first)

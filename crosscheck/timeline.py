@@ -170,6 +170,8 @@ _TALLY = re.compile(r"\b(?:has|have|'ve)\s+(?:now\s+|so\s+far\s+|already\s+|also
                     r"|in\s+hospital|hospitali[sz]ed|displaced)\b|\bas\s+of\b|\bstands?\s+at\b|\bso\s+far\b|\bto\s+date\b",
                     re.IGNORECASE)
 # comparison clauses: what follows dates only the baseline ("up from 55.8% in 2020", "than in 2019")
+_DEAL_DATE = re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|treaty|pact|plan|resolution|law)\s+(?:[\w-]+\s+)?"
+                        r"(?:reached|signed|struck|agreed|brokered|adopted|passed|concluded|sealed)\b[^,;:()]*$", re.I)
 _YEAR_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+((?:19|20)\d\d)(?=\s+[a-z])", re.I)
 _YEAR_NOUN_AFTER = re.compile(r"^\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}(?:\s+(?:of|at)\s+"
                               r"|,?\s+(?:which|that|when|who)\s[^.;:]*)$")
@@ -1045,6 +1047,8 @@ def _pick(claim, si: int, a: dict) -> tuple:
             continue
         if in_cmp is not None and not in_cmp[0] <= t.start < in_cmp[1]:
             continue
+        if _DEAL_DATE.search(text, max(sent.start, t.start - 90), t.start) and not t.start <= claim.start:
+            continue       # "as part of the agreement reached in Stockholm in December 2018": the deal's date
         usable.append(t)
     if usable:
         def dist(t):

@@ -327,3 +327,10 @@ def test_a_planned_date_does_not_carry_to_the_next_sentence():
 def test_now_is_as_of_the_sentences_report_time():
     c = dated("The agency said on Monday that 300 people have now left.", "300 people")
     assert (c.date, c.report_date, c.date_source) == ("2023-06-12", "2023-06-12", "present")
+
+
+def test_the_date_of_a_deal_is_not_the_date_of_what_happened_under_it():
+    c = dated("Over the past two days, the Red Cross has facilitated the release of 1,020 detainees, as part of "
+              "the agreement reached by the parties in Stockholm in December 2018.", "1,020 detainees")
+    assert c.date != "2018-12"
+    assert dated("The deal signed in March 2016 allowed 300 fighters to leave.", "300 fighters").date == "2016-03"
