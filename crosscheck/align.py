@@ -1217,7 +1217,7 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
     for d in order:
         best, score = None, 0
         seen = set()
-        for k in sal[d.doc]:
+        for k in sorted(sal[d.doc]):
             for n in by_place[k][-_STORY_CANDIDATES:]:      # the latest stories of this place
                 if n in seen:
                     continue
@@ -1237,7 +1237,7 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         if d.ref:
             st[0] = min(filter(None, (st[0], d.ref)))
             st[1] = max(filter(None, (st[1], d.ref)))
-        for k in sal[d.doc]:
+        for k in sorted(sal[d.doc]):
             if k not in st[2]:
                 by_place[k].append(best)
             st[2][k] += 1

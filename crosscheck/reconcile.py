@@ -480,7 +480,7 @@ _ROLE_WORDS = (
     ("displaced", r"shelter|homeless|displaced|evacu\w*|withdr[ae]w\w*|left|leave|fled|flee\w*|transported|"
                   r"departed|relocated|moved (?:out|away|to|from|into)"),
     ("crowd", r"(?-i:march\w*|March(?:ed|ing|ers))|protest\w*|demonstrat\w*|turned out|took part|rall(?:y|ied)|joined|attended|crowd|"
-              r"gathered"),
+              r"gathered|filled|packed|thronged|poured into|participants?"),
     ("responders", r"rescuers|personnel|volunteers|troops|deployed|dispatched"),
     ("population", r"home to|population|residents|inhabitants|live in|living in"),
 )
@@ -1023,7 +1023,9 @@ def _by_role_plain(items) -> dict:
     return out
 
 
-_GENERIC_HEADS = {"", "people", "person", "persons", "individual", "individuals", "total", "number", "figure"}
+_GENERIC_HEADS = {"", "people", "person", "persons", "individual", "individuals", "total", "number", "figure",
+                  # a gathering's count, whatever its word: "the crowd at about 8,000" = "4,500 participants"
+                  "crowd", "participant", "attendee", "turnout", "attendance"}
 
 
 def _self_split(items) -> list:

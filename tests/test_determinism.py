@@ -72,3 +72,21 @@ def test_dask_json_is_byte_identical(corpus, command):
     base = [command, str(corpus), "--json", "--no-cache"]
     reference = _run(base + ["--executor", "serial"], seed=7)
     assert _run(base + ["--executor", "dask", "--workers", "2"], seed=8) == reference
+
+
+def test_a_tie_between_two_stories_is_broken_the_same_way_under_every_hash_seed(tmp_path):
+    # c names both towns as often: it is as close to a's story as to b's; which one it joins must
+    # not depend on the order of a set of names
+    texts = {
+        "a.txt": "Published 2 May 2024\n\nKARAN - At least 12 people were killed in Karan on Wednesday when a "
+                 "bridge collapsed, officials in Karan said.\n",
+        "b.txt": "Published 2 May 2024\n\nVELSK - Floods killed 30 people in Velsk on Wednesday, officials in "
+                 "Velsk said.\n",
+        "c.txt": "Published 3 May 2024\n\nStorm kills dozens in Karan and Velsk\n\nOfficials in Karan and Velsk "
+                 "said 45 people were killed in Karan and Velsk on Wednesday in the storm.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    outs = {_run(["report", str(tmp_path), "--json", "--no-cache", "--executor", "serial"], seed=s)
+            for s in range(6)}
+    assert len(outs) == 1

@@ -416,3 +416,11 @@ def test_those_trapped_are_not_those_rescued():
           sent("b1", "b", "Nine miners", "Nine miners were pulled out alive on Tuesday.", 9, counted="miners",
                report="2025-03-11")]
     assert conflicts(run(cl)[0]) == []
+
+
+def test_the_crowd_and_its_participants_are_one_count():
+    cl = [sent("a1", "a", "about 8,000", "Police estimated the crowd at about 8,000.", 8000, "approx", counted="crowd"),
+          sent("b1", "b", "between 4,500 and 5,000 participants", "The protest gathered between 4,500 and 5,000 "
+               "participants, the police inspectorate said.", None, "range", low=4500, high=5000,
+               counted="participants")]
+    assert [sorted(f.claims) for f in conflicts(run(cl)[0])] == [["a1", "b1"]]
