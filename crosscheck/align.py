@@ -423,6 +423,13 @@ def _clause(text: str, lo: int, hi: int):
     return text[start:lo], text[hi:m.start() if m else len(text)]
 
 
+def _in_own_clause(text: str, lo: int, hi: int, spans) -> bool:
+    """Whether one of ``spans`` (start, end, ...) lies in the clause around text[lo:hi]."""
+    before, after = _clause(text, lo, hi)
+    a, b = lo - len(before), hi + len(after)
+    return any(a <= st and en <= b for st, en, *_ in spans)
+
+
 def _bg_clause(text: str, lo: int, hi: int, lex) -> bool:
     """A background phrase in the figure's own clause ("home to 1.8 million people"), not in
     another clause of its sentence ("marched ..., the largest protest since 2019")."""
@@ -829,8 +836,13 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             f.trigger = lex.family.get(f.trigger, f.trigger)
         elif near:
             f.trigger = min(near)[1]
-        if sf["ords"]:
+        forecast = c.modality in ("plan", "forecast")
+        if sf["ords"] and not (forecast and not _in_own_clause(s.text, lo_c, hi_c, sf["ords"])):
             f.phase, f.phase_from = sf["ords"][0][2], "sentence"
+        elif forecast and sf["ords"]:
+            # "the agreement provides for the exit of some 8,000 people ..., and the remaining batches
+            # will leave": the deal's total, not the stage another clause names
+            f.phase, f.phase_from = "plan", "sentence"
         else:
             f.happened = _happened(s.text, lo_c, hi_c)
             if (sf["plan"] or c.modality in ("plan", "forecast")) and not f.happened:
@@ -884,6 +896,8 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
                 and f.trigger in (None, "leave") and not f.happened:
             # ("6,500 residents were moved out" happened: no background, though it names residents)
             f.background, f.bg_why = True, "earlier years or residents around it, and no stage or date of its own"
+        if f.phase is None and not f.background and c.modality in ("plan", "forecast"):
+            f.phase, f.phase_from = "plan", "sentence"    # "some 10,000 were expected to leave in total"
         if f.phase is None and not f.background:
             for x in reversed(before):
                 if x.feats["ords"]:

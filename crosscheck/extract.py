@@ -431,7 +431,17 @@ def _np_after(s: str, pos: int, lex: Lexicon, singular: bool, vague: bool = Fals
         if k is not None and all(t.low in _DETS or t.low.endswith(("'s", "’s", "s'", "s’")) for t in toks[1:k]):
             return None        # "820 of the region's 2,140 schools": the next figure's thing (see _compose_lists)
         if t1.low in ("the", "those", "these", "their", "our", "his", "her", "its", "your", "my") or vague:
-            r = _run(toks, 2 if t1.low in _DETS else 1, lex, maxlen=4, singular=True)
+            start = 2 if t1.low in _DETS else 1
+            # "400 of the aggression's mercenaries", "681 of the army and popular committees' prisoners":
+            # the owner's name is no counted thing; the noun after the possessive is
+            poss = next((i for i in range(start, min(n, start + 6)) if toks[i].low.endswith(_POSSESSIVE_ENDS)
+                         or (toks[i].text in ("'", "’") and i > start)), None)
+            if poss is not None and poss + 1 < n:
+                r = _run(toks, poss + 1, lex, maxlen=4, singular=True)
+                if r:
+                    first, head = r
+                    return _NP(s[toks[first].start:toks[head].end], (toks[head].text,), toks[head].end, "partitive")
+            r = _run(toks, start, lex, maxlen=4, singular=True)
             if r:
                 first, head = r
                 return _NP(s[toks[first].start:toks[head].end], (toks[head].text,), toks[head].end, "partitive")
@@ -985,6 +995,7 @@ def _modality(s: str, qs: int, np_end: int) -> str:
 
 # --------------------------------------------------------------------------- composition
 
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 _OF_TOTAL = re.compile(r"^\s+of\s+(?:(?:the|its|their|his|her|our|this|that|all|[\w-]+['’]s?)\s+){0,3}$", re.I)
 _COMMA_ONLY = re.compile(r"^\s*,\s*$")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|&)\s+)$")

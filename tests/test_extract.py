@@ -466,3 +466,14 @@ def test_a_comma_without_an_and_is_an_apposition_not_a_list():
     text = "The ferry carried 300 passengers, 20 crew and 5 guards."
     cs = [c for c in ex.extract_claims(Article(doc="a.txt", text=text))]
     assert [c.value for c in cs if c.derived] == [325]
+
+
+@pytest.mark.parametrize("sentence, text, counted", [
+    ("The release of 681 of the army and popular committees' prisoners was announced.",
+     "681 of the army and popular committees' prisoners", "prisoners"),
+    ("He freed 400 of the aggression's mercenaries.", "400 of the aggression's mercenaries", "mercenaries"),
+    ("Twelve of the dead were children.", "Twelve of the dead", "dead"),
+])
+def test_a_partitive_counts_the_noun_after_an_owner(sentence, text, counted):
+    cs = [c for c in ex.extract_claims(Article(doc="a.txt", text=sentence)) if not c.derived]
+    assert [(c.text, c.counted) for c in cs] == [(text, counted)]

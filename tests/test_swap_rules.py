@@ -100,3 +100,19 @@ def test_a_rule_between_two_stories_of_one_page_keeps_them_apart(tmp_path):
     res = run([str(tmp_path)], cache=False, executor="serial")
     by = {c.text: c.event for c in res.claims}
     assert by["Sh9.8 billion"] != by["19"]
+
+
+def test_a_deals_total_is_the_plan_not_the_stage_another_clause_names(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Published 10 March 2018\n\nHOMS - The first batch of 1,542 people left Deir Qanun on Saturday, the "
+        "governor said. He said the agreement provides for the exit of some 8,000 people in three stages, and "
+        "that the remaining batches will leave during the coming days.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Published 11 March 2018\n\nBEIRUT - The first buses carrying 1,290 people left Deir Qanun on Saturday, "
+        "a monitor said. The governor said some 10,000 people were expected to leave in total.\n",
+        encoding="utf-8")
+    res = run([str(tmp_path)], cache=False, executor="serial")
+    ev = {e.id: e for e in res.events}
+    by = {c.text: c for c in res.claims}
+    assert by["some 8,000 people"].event == by["some 10,000 people"].event
+    assert ev[by["some 8,000 people"].event].phase == "plan"
