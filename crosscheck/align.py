@@ -837,7 +837,15 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         elif near:
             f.trigger = min(near)[1]
         forecast = c.modality in ("plan", "forecast")
-        if sf["ords"] and not (forecast and not _in_own_clause(s.text, lo_c, hi_c, sf["ords"])):
+        own_ord = _in_own_clause(s.text, lo_c, hi_c, sf["ords"])
+        later_only = sf["ords"] and not own_ord and all(st >= hi_c for st, _e, _p in sf["ords"])
+        prev_ord = next((x.feats["ords"][0][2] for x in reversed(before) if x.feats["ords"]), None) \
+            if later_only else None
+        if later_only and prev_ord and not forecast:
+            # "The second batch followed on Monday. ... more than 2,000 people left with it, and up to
+            # 3,000 more have registered to leave with the final group": the stage of the sentence before
+            f.phase, f.phase_from = prev_ord, "sentence before"
+        elif sf["ords"] and not (forecast and not own_ord):
             f.phase, f.phase_from = sf["ords"][0][2], "sentence"
         elif forecast and sf["ords"]:
             # "the agreement provides for the exit of some 8,000 people ..., and the remaining batches
@@ -1268,7 +1276,24 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         groups[sc.most_common(1)[0][0]].append(k)
     for n, ks in sorted(groups.items()):
         if any(k.phase and k.phase != "plan" for k in ks):
-            continue                  # a staged story: its stages are events of their own
+            # a staged story: its stages are events of their own; an undated stage ('the last
+            # convoy' in an article with no date) is the story's dated stage of that name, when
+            # the story has exactly one
+            for k in ks:
+                if k.members and k.phase and k.lo is None and not k.link:
+                    same = [x for x in ks if x is not k and x.members and x.phase == k.phase
+                            and (x.trigger == k.trigger or k.trigger is None) and x.lo is not None]
+                    if len(same) == 1:
+                        target = same[0]
+                        for i in k.members:
+                            target.members.append(i)
+                            assign[i] = target
+                            r = reason.get(i, {})
+                            reason[i] = {"rule": "story", "text": (r.get("text", "") + "; " if r else "")
+                                         + f"the story's one dated '{k.phase}' stage"}
+                        target.docs |= k.docs
+                        k.members = []
+            continue
         # the response to a happening (aid, relief supplies, rescue teams sent) is an event of its own
         free = [k for k in ks if not k.phase and k.trigger not in _RESPONSE] or [None]
         main = free[0] if free == [None] else max(free, key=lambda k: (len(k.docs), sum(1 for i in k.members if feats[i].trigger), len(k.members), -k.n))

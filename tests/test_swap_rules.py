@@ -116,3 +116,25 @@ def test_a_deals_total_is_the_plan_not_the_stage_another_clause_names(tmp_path):
     by = {c.text: c for c in res.claims}
     assert by["some 8,000 people"].event == by["some 10,000 people"].event
     assert ev[by["some 8,000 people"].event].phase == "plan"
+
+
+def test_a_stage_named_later_in_another_clause_is_not_the_figures_stage(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Published 13 March 2018\n\nHOMS - The second batch left Deir Qanun on Monday. A council member said "
+        "more than 2,000 people left with it, and that up to 3,000 more have registered to leave with the final "
+        "group.\n", encoding="utf-8")
+    res = run([str(tmp_path)], cache=False, executor="serial")
+    ev = {e.id: e for e in res.events}
+    assert ev[next(c.event for c in res.claims if c.text == "more than 2,000 people")].phase == "second"
+
+
+def test_an_undated_articles_stage_is_the_storys_dated_stage(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Published 15 March 2018\n\nHOMS - The last batch of 1,400 people left Deir Qanun on Thursday aboard "
+        "31 buses, a monitor said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Deir Qanun empties\n\nThe last convoy carried some 1,500 people out of Deir Qanun, activists said.\n",
+        encoding="utf-8")
+    res = run([str(tmp_path)], cache=False, executor="serial")
+    by = {c.text: c.event for c in res.claims}
+    assert by["some 1,500 people"] == by["1,400 people"]
