@@ -988,9 +988,13 @@ def _modality(s: str, qs: int, np_end: int) -> str:
     zone = head + " " + after
     if _PLAN.search(zone) or _PLAN_NOUN.search(head):
         return "plan"
-    if _FORECAST.search(zone):
+    if _FORECAST.search(zone) or _FORECAST_AFTER.match(s, np_end):
         return "forecast"
     return "count"
+
+
+# "with up to 47C possible", "highs of between 44C and 46C expected on Thursday": a postposed forecast
+_FORECAST_AFTER = re.compile(r"\s+(?:possible|expected|forecast|predicted|likely|anticipated)\b(?!\s+(?:by|from)\b)")
 
 
 # --------------------------------------------------------------------------- composition

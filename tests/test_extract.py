@@ -477,3 +477,12 @@ def test_a_comma_without_an_and_is_an_apposition_not_a_list():
 def test_a_partitive_counts_the_noun_after_an_owner(sentence, text, counted):
     cs = [c for c in ex.extract_claims(Article(doc="a.txt", text=sentence)) if not c.derived]
     assert [(c.text, c.counted) for c in cs] == [(text, counted)]
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Forecasters expect the heat to peak on Wednesday, with up to 47C possible in the valley.", "up to 47C"),
+    ("The alert was extended, with highs of between 44C and 46C expected on Thursday.", "between 44C and 46C"),
+])
+def test_a_figure_with_a_postposed_forecast_word_is_a_forecast(sentence, text):
+    cs = {c.text: c for c in ex.extract_claims(Article(doc="a.txt", text=sentence))}
+    assert cs[text].modality == "forecast"
