@@ -551,6 +551,9 @@ _SCOPE_COUNTED = re.compile(r"\bof (?:the|this|that) (?:town|city|village|capita
                             re.I)
 # "Of the 96 people injured, 31 were still in hospital": a part of the group the sentence opens with
 _OF_THE_LEAD = re.compile(r"^\s*Of\s+(?:the|those|these|them|its|their)\b[^,;]*,\s*$", re.I)
+_DIED_LATER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:later\s+|subsequently\s+)?(?:died|succumbed)\s+"
+                         r"(?:in\s+(?:the\s+)?hospital|of\s+(?:their|his|her)\s+(?:wounds|injuries)|to\s+(?:their|his|her))",
+                         re.I)
 _INCREMENT_IN = re.compile(r"^(?:\S+\s+){1,2}?(?:more|additional|further|extra)\b(?!\s+than\b)", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
 _SCOPE_BEFORE = re.compile(r"\b(?:my|his|her|their|our|your|including|among them|of whom)\s+$|"
@@ -573,6 +576,8 @@ def _not_a_whole(c) -> Optional[str]:
         return "scoped"
     if _INCREMENT_IN.match(c.text or "") or _INCREMENT_BEFORE.search(sent_before):
         return "increment"    # "three more bodies", "a further 50 prisoners": added to a figure, not the figure
+    if c.category == "killed" and _DIED_LATER.match(after):
+        return "increment"    # "two injured passengers died in hospital": added to the toll
     if c.category == "injured" and _HOSPITAL.search(after[:80]):
         return "scoped"       # '11 were treated in hospital' are some of the injured, not all of them
     return None

@@ -424,3 +424,11 @@ def test_the_crowd_and_its_participants_are_one_count():
                "participants, the police inspectorate said.", None, "range", low=4500, high=5000,
                counted="participants")]
     assert [sorted(f.claims) for f in conflicts(run(cl)[0])] == [["a1", "b1"]]
+
+
+def test_the_injured_who_died_later_are_added_to_the_toll():
+    cl = [sent("a1", "a", "Two injured passengers", "Two injured passengers died in hospital on Tuesday.", 2,
+               category="killed", counted="injured passengers", report="2025-08-05"),
+          sent("b1", "b", "At least 14 people", "At least 14 people were killed in the crash.", 14, "ge",
+               category="killed", report="2025-08-05")]
+    assert conflicts(run(cl)[0]) == []
