@@ -1028,6 +1028,7 @@ def _by_role_plain(items) -> dict:
     return out
 
 
+_UNIT_HEADS = {"family", "familie", "household", "home", "house"}     # (_head of "families" is "familie")
 _GENERIC_HEADS = {"", "people", "person", "persons", "individual", "individuals", "total", "number", "figure",
                   # a gathering's count, whatever its word: "the crowd at about 8,000" = "4,500 participants"
                   "crowd", "participant", "attendee", "turnout", "attendance"}
@@ -1063,13 +1064,15 @@ def _head_groups(items) -> list:
         heads.setdefault("" if h in _GENERIC_HEADS else h, []).append(it)
     specific = sorted(h for h in heads if h)
     plain = heads.get("", [])
-    if len(specific) + bool(sums) < 2 and not any(it.listed for it in items):
+    if len(specific) + bool(sums) < 2 and not any(it.listed for it in items) and not set(specific) & _UNIT_HEADS:
         return [items]
     # a total of several groups meets generic figures and other totals, never one group's figure;
     # a group listed beside others meets its own kind only
     out = []
     for h in specific:
-        if any(it.listed for it in heads[h]):
+        if h in _UNIT_HEADS:
+            out.append(heads[h])    # "1,200 families" counts households, not people: never a people total
+        elif any(it.listed for it in heads[h]):
             # a kind some source lists beside others ('12 crew and 210 passengers') is a part of any
             # generic figure ('more than 220 people on board'): its figures meet only each other
             out.append(heads[h])
@@ -1158,9 +1161,27 @@ def _analyse_one_timed(event, modality, category, items, pol, findings, role=Non
     for f in whole:
         if f.kind == "agreement" or (f.kind == "update" and not set(f.claims) & inner_updates):
             findings.append(f)
+        elif f.kind == "conflict" and running and _fell(items, f, pol):
+            findings.append(f)      # a toll lower on a later day than on an earlier one did not change: it disagrees
         elif not set(f.claims) <= confirmed:
             findings.append(dataclasses.replace(
                 f, kind=kind, explanation=f"{f.explanation}; but {why}"))
+
+
+def _fell(items, finding, pol) -> bool:
+    """Whether a figure of ``finding`` about a later day is below one about an earlier day, for a
+    count that may only rise ("updates" = "up"): 27 killed on Sunday, then 19 on Monday."""
+    if str(pol.get("updates", "up")) != "up":
+        return False
+    mine = [it for it in items if set(it.ids) & set(finding.claims) and it.day and it.claim is not None
+            and it.claim.date_source in ("sentence", "present", "context")]
+    if any(it.role is None and (it.claim is None or it.claim.category not in ("killed", "injured")) for it in mine):
+        return False      # a figure of unknown role may count something else ("23 treated" beside a crowd)
+    for a in mine:
+        for b in mine:
+            if a.day < b.day and b.iv.high is not None and a.iv.low is not None and b.iv.high < a.iv.low:
+                return True
+    return False
 
 
 def _disagreement(groups, what, maxg) -> str:

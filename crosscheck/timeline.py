@@ -1087,7 +1087,8 @@ def _pick(claim, si: int, a: dict) -> tuple:
             break
         if p.kind == "body":
             n += 1
-            prev = [t for t in by_sent.get(j, ()) if not t.quoted and _carries(t, sents[j], text, anchor, a)]
+            prev = [t for t in by_sent.get(j, ()) if not t.quoted and _carries(t, sents[j], text, anchor, a)
+                    and not _DEAL_DATE.search(text, max(sents[j].start, t.start - 90), t.start)]
             # the happening's time before the time it was reported ("killed 25 on Sunday, a monitor said on Monday");
             # "now" in another sentence is that sentence's state, not a time it lends
             t = next((t for t in reversed(prev) if t.role == "event"), None) or \

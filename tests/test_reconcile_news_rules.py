@@ -432,3 +432,19 @@ def test_the_injured_who_died_later_are_added_to_the_toll():
           sent("b1", "b", "At least 14 people", "At least 14 people were killed in the crash.", 14, "ge",
                category="killed", report="2025-08-05")]
     assert conflicts(run(cl)[0]) == []
+
+
+def test_families_are_households_not_a_people_total():
+    cl = [sent("a1", "a", "Some 1,200 families", "Some 1,200 families fled the fighting.", 1200, "approx",
+               counted="families"),
+          sent("b1", "b", "an estimated 4,000 people", "OCHA said an estimated 4,000 people had been displaced.", 4000,
+               "approx")]
+    assert conflicts(run(cl)[0]) == []
+
+
+def test_a_toll_lower_on_a_later_day_is_a_conflict_not_an_update():
+    cl = [sent("a1", "a", "at least 27 people", "Clashes that ended on Sunday killed at least 27 people.", 27, "ge",
+               category="killed", report="2019-08-05", date_source="sentence", date_window=("2019-08-04", "2019-08-04")),
+          sent("b1", "b", "19 people", "The hospital said on Monday that 19 people were killed.", 19,
+               category="killed", report="2019-08-05", date_source="sentence", date_window=("2019-08-05", "2019-08-05"))]
+    assert kinds_of(run(cl)[0], "conflict", "update") == ["conflict"]

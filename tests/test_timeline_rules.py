@@ -334,3 +334,9 @@ def test_the_date_of_a_deal_is_not_the_date_of_what_happened_under_it():
               "the agreement reached by the parties in Stockholm in December 2018.", "1,020 detainees")
     assert c.date != "2018-12"
     assert dated("The deal signed in March 2016 allowed 300 fighters to leave.", "300 fighters").date == "2016-03"
+
+
+def test_the_date_of_a_deal_in_one_sentence_does_not_date_the_next():
+    text = ("The Red Cross facilitated the release of 1,020 detainees, as part of the agreement reached in "
+            "Stockholm in December 2018. The operation involved 11 flights.")
+    assert dated(text, "11 flights").date != "2018-12"
