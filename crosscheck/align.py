@@ -1237,7 +1237,7 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
     by_place = defaultdict(list)
     story_of = {}
     for d in order:
-        best, score = None, 0
+        best, score, best_rank = None, 0, None
         seen = set()
         for k in sorted(sal[d.doc]):
             for n in by_place[k][-_STORY_CANDIDATES:]:      # the latest stories of this place
@@ -1247,11 +1247,16 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
                 st = stories[n]
                 if d.ref and st[0] and abs((d.ref - st[0]).days) > _STORY_DAYS_APART:
                     continue
-                if d.ref and fams[d.doc] and st[3] and not (fams[d.doc] & st[3]):
-                    continue
+                if fams[d.doc] and st[3] and not (fams[d.doc] & st[3]):
+                    continue      # killings do not join an evacuation's story by a shared dateline city
                 sc = sum(1 for x in sal[d.doc] if x in st[2])
-                if sc > score:
-                    best, score = n, sc
+                # a tie goes to the story of the same kind of happening (killings with killings), then
+                # the one reported nearest in time, then the larger, then the older one
+                near = -abs((d.ref - st[0]).days) if d.ref and st[0] else -_STORY_DAYS_APART - 1
+                shared_fams = len(fams[d.doc] & st[3]) if fams[d.doc] and st[3] else 0
+                rank = (sc, shared_fams, near, len(st[4]), -n)
+                if sc > 0 and (best is None or rank > best_rank):
+                    best, score, best_rank = n, sc, rank
         if best is None:
             best = len(stories)
             stories.append([d.ref, d.ref, Counter(), set(), []])

@@ -138,3 +138,18 @@ def test_an_undated_articles_stage_is_the_storys_dated_stage(tmp_path):
     res = run([str(tmp_path)], cache=False, executor="serial")
     by = {c.text: c.event for c in res.claims}
     assert by["some 1,500 people"] == by["1,400 people"]
+
+
+def test_an_undated_report_of_killings_joins_the_killings_story_not_the_evacuation_from_its_dateline(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "BEIRUT, April 12, 2019 (Reuters) - The first batch of 1,350 people left al-Jarajima in central Syria on "
+        "Wednesday under a deal, the Syrian Observatory for Human Rights said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Published: May 8, 2019\n\nIDLIB - Air strikes killed 27 people in the market of Kafr Dabous on Tuesday, "
+        "the health ministry said.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "BEIRUT (Reuters) - Air strikes hit a market in Kafr Dabous in northwest Syria on Tuesday, killing at "
+        "least 19 people, the Syrian Observatory for Human Rights said.\n", encoding="utf-8")
+    res = run([str(tmp_path)], cache=False, executor="serial")
+    by = {c.text: c.event for c in res.claims}
+    assert by["at least 19 people"] == by["27 people"]
