@@ -1247,8 +1247,10 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
                 st = stories[n]
                 if d.ref and st[0] and abs((d.ref - st[0]).days) > _STORY_DAYS_APART:
                     continue
-                if fams[d.doc] and st[3] and not (fams[d.doc] & st[3]):
-                    continue      # killings do not join an evacuation's story by a shared dateline city
+                if fams[d.doc] and st[3] and not (fams[d.doc] & st[3]) and (d.ref or "harm" in fams[d.doc]):
+                    # killings do not join an evacuation's story by a shared dateline city (an undated
+                    # report of evacuations may still join a disaster's story: disasters empty towns)
+                    continue
                 sc = sum(1 for x in sal[d.doc] if x in st[2])
                 # a tie goes to the story of the same kind of happening (killings with killings), then
                 # the one reported nearest in time, then the larger, then the older one
