@@ -243,8 +243,8 @@ def _unit_entity(unit: str) -> Optional[str]:
         return _ENTITY[unit]
     entity = None
     try:
-        from quantulum3 import load
-        u = load.units("en_US").names.get(unit)
+        from .numbers import quantulum_units
+        u = quantulum_units().names.get(unit)
         entity = u.entity.name if u is not None else None
     except Exception:      # quantulum3 missing or its tables unreadable: the lexicon alone decides
         entity = None

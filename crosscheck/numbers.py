@@ -46,6 +46,7 @@ does not depend on the hash seed.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -105,8 +106,7 @@ class _Units:
 
     def _tables(self):
         if self._u is None:
-            from quantulum3 import load
-            self._u = load.units("en_US")
+            self._u = quantulum_units()
         return self._u
 
     def candidates(self, surface: str, glued: bool):
@@ -140,6 +140,44 @@ class _Units:
             unit = _disambiguate(cands, sentence)
         code = getattr(unit, "currency_code", None)
         return code or unit.name
+
+
+def quantulum_units():
+    """quantulum3's en_US unit tables (quantulum3 caches them per process).
+
+    Building them pluralises every unit name with ``inflect``, whose import instruments its
+    engine with typeguard's ``@typechecked``: typeguard re-parses and recompiles the module's
+    source, ~1.2 s of a 1.4 s warm-up. Type checks only ever raise on arguments of a wrong
+    type, and the tables are built from quantulum3's own strings, so inflect is imported with
+    the decorator as a no-op (what ``python -O`` does); the tables are the same
+    (tests/test_numbers_units_load.py compares them with a normal import's).
+    """
+    if "inflect" not in sys.modules:
+        _import_unchecked("inflect")
+    from quantulum3 import load
+    return load.units("en_US")
+
+
+def _import_unchecked(module: str) -> None:
+    """Import ``module`` with ``typeguard.typechecked`` replaced by the identity for the
+    import only (no-op when typeguard is absent or the import fails: the caller's import then
+    raises or works as usual)."""
+    try:
+        import typeguard
+    except ImportError:
+        return
+    checked = typeguard.typechecked
+
+    def unchecked(target=None, **_options):
+        return target if target is not None else (lambda t: t)
+
+    typeguard.typechecked = unchecked
+    try:
+        __import__(module)
+    except Exception:  # noqa: BLE001 - the caller imports it again and sees the real error
+        pass
+    finally:
+        typeguard.typechecked = checked
 
 
 @lru_cache(maxsize=4096)
