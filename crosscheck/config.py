@@ -9,6 +9,7 @@ import hashlib
 import json
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Optional
@@ -34,8 +35,10 @@ def _merge(base: dict, extra: dict) -> dict:
 class Config:
     data: dict
 
-    @property
+    @cached_property
     def digest(self) -> str:
+        """Of ``data`` as it is on first use (a Config's data is not changed after it is built);
+        computed once: the extract stage asks for it per article."""
         return hashlib.sha256(json.dumps(self.data, sort_keys=True).encode()).hexdigest()[:16]
 
     def section(self, name: str) -> dict:

@@ -947,7 +947,7 @@ class Grammar:
     def _find(self, sentence: str) -> list:
         s = sentence
         _STATS["sentences"] += 1
-        if not any(ch.isdigit() for ch in s) and not _has_number_word(s, self):
+        if not _has_digit(s) and not _has_number_word(s, self):
             return []
         masks = self._masked(s)
         cores = self._digit_cores(s, masks) + self._word_cores(s)
@@ -1249,13 +1249,29 @@ def _clean(v):
     return float(f"{v:.12g}")  # drop float noise (0.1 * 3), keep tiny and huge values
 
 
+_DECIMAL = re.compile(r"\d")          # Unicode decimal digits (category Nd): all are str.isdigit()
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
+def _has_digit(s: str) -> bool:
+    """``any(ch.isdigit() for ch in s)`` without a generator step per character: a decimal
+    digit, else (non-ASCII text only) a digit that is not decimal ("²", "①") among the
+    non-ASCII characters."""
+    if _DECIMAL.search(s) is not None:
+        return True
+    return not s.isascii() and any(ch.isdigit() for ch in _ASCII_RUN.sub("", s))
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
 def _has_number_word(s, g: Grammar) -> bool:
-    low = s.lower()
-    for w in re.findall(r"[a-z]+", low):
-        if w in g.units or w in g.tens or w in g.vague or w in g.dozen or w == "half" or w in g.fractions \
-                or w in g.scale_words:
-            return True
-    return False
+    """A word of ``s`` (lower-cased) is a number word, "half", a fraction or a scale word."""
+    words = g.__dict__.get("_number_words")
+    if words is None:
+        words = g._number_words = frozenset((*g.units, *g.tens, *g.vague, *g.dozen, "half", *g.fractions,
+                                             *g.scale_words))
+    return not words.isdisjoint(_LOWER_WORD.findall(s.lower()))
 
 
 @lru_cache(maxsize=1)
