@@ -405,14 +405,18 @@ def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
         trig.append((m.start(), m.end(), lex.trigger_class[m.lastgroup]))
     ords = [(m.start(), m.end(), lex.ordinal_class[m.group(1).lower()]) for m in lex.ordinal_re.finditer(t)]
     plan = [(m.start(), m.end(), "plan") for m in lex.plan_re.finditer(t)]
-    years = [int(y) for y in _YEAR.findall(t)]
     title = _is_title(t)
     s.feats = dict(
         trig=trig, ords=ords, plan=plan, places=_places(t, lex, title), title=title,
         bg_strong=bool(lex.bg_strong.search(t) or _SINCE_YEAR.search(t) or _RATE.search(t)),
-        bg_weak=bool(lex.bg_weak.search(t) or (ref_year and any(y < ref_year for y in years))),
+        bg_weak=_bg_weak(t, lex, ref_year),
     )
     return s.feats
+
+
+def _bg_weak(t: str, lex: _Lexicon, ref_year) -> bool:
+    """Weak background words, or a year before the document's."""
+    return bool(lex.bg_weak.search(t) or (ref_year and any(y < ref_year for y in map(int, _YEAR.findall(t)))))
 
 
 def _clause(text: str, lo: int, hi: int):
@@ -717,7 +721,93 @@ class _Index:
 
 # ---------------------------------------------------------------------------- align
 
-def align(claims: list, documents: list, articles: Optional[list] = None, duplicates=None, config=None):
+# ---------------------------------------------------------------------------- per article
+
+def _ref(published, report_dates, years):
+    """(reference date, its year) of a document: its publication date, else the latest day it
+    reports on, else no date and the latest year it names."""
+    ref = _parse_iso(published) or max(filter(None, (_parse_iso(r) for r in report_dates)), default=None)
+    return ref, ref.year if ref else (max(years) if years else None)
+
+
+def _sent_index(starts, start: int) -> int:
+    return max(0, bisect.bisect_right(starts, start) - 1)
+
+
+def _needed(sents, sent_indices, dated_stage) -> set:
+    """The sentences read closely: those around claims (``sent_indices``), the stories'
+    headlines, and the sentences that may date a stage ("the first group ... on March 18")."""
+    needed = set()
+    for si in sent_indices:
+        needed.update(range(max(0, si - 2), min(len(sents), si + 2)))
+        seg = sents[si].seg
+        needed.add(next(j for j in range(si + 1) if sents[j].seg == seg))
+    needed.update(dated_stage)
+    return needed
+
+
+def _dated_stage(sents, lex: _Lexicon) -> list:
+    return [j for j, s in enumerate(sents)
+            if (lex.ordinal_re.search(s.text) or lex.plan_re.search(s.text))
+            and (_MD.search(s.text) or _DM.search(s.text) or _WD.search(s.text))]
+
+
+class Prepared(tuple):
+    """``prepare``'s value: what ``align`` reads of one article that needs no other article.
+    A plain tuple (cheap to pickle from a worker): the claims' offsets it was computed for,
+    the reference year its features assume, the sentences as (start, end, segment, link, bullet),
+    the years the text names, the stage-dating sentences and the features of the sentences
+    read closely (index -> ``_sent_feats``)."""
+
+    __slots__ = ()
+
+
+def prepare(article, claims: list, document, config=None) -> Prepared:
+    """The per-article part of ``align`` for ``article`` and its ``claims`` and ``Document``
+    (the outputs of extraction): pure, so a worker process computes it beside extraction
+    and ``align(..., prepared={doc: value})`` uses it in place of its own identical work."""
+    lex = _lexicon_for(config)
+    text = article.text
+    sents = _split(text)
+    years = [int(y) for y in _YEAR.findall(text)]
+    _ref_date, ref_year = _ref(document.published if document is not None else None,
+                               [c.report_date for c in claims], years)
+    starts = [x.start for x in sents]
+    dated = _dated_stage(sents, lex)
+    feats = {j: _sent_feats(sents[j], lex, ref_year)
+             for j in sorted(_needed(sents, [_sent_index(starts, c.start) for c in claims], dated))}
+    return Prepared((tuple(c.start for c in claims), ref_year, [(x.start, x.end, x.seg, x.link, x.bullet) for x in sents],
+                     years, dated, feats))
+
+
+def _from_prepared(p: Prepared, text: str, claim_starts: tuple):
+    """(sentences with their features set, years, stage-dating sentences, reference year the
+    features' ``bg_weak`` assumes) from ``prepare``'s value, or None when it was made for
+    other claims."""
+    if p[0] != claim_starts:
+        return None
+    sents = [_Sent(a, b, text[a:b], seg, link=link, bullet=bullet) for a, b, seg, link, bullet in p[2]]
+    for j, f in p[5].items():
+        sents[j].feats = f
+    return sents, p[3], p[4], p[1]
+
+
+_LEXICON_BY_DIGEST: dict = {}
+
+
+def _lexicon_for(config) -> _Lexicon:
+    """``_load_lexicon`` once per config (``prepare`` runs per article)."""
+    key = getattr(config, "digest", None)
+    lex = _LEXICON_BY_DIGEST.get(key)
+    if lex is None:
+        lex = _LEXICON_BY_DIGEST[key] = _load_lexicon(config)
+    return lex
+
+
+def align(claims: list, documents: list, articles: Optional[list] = None, duplicates=None, config=None,
+          prepared: Optional[dict] = None):
+    """Claims of all articles -> (claims, events, graph). ``prepared`` maps a document to
+    ``prepare``'s value for it (computed in the extraction workers): the same work, done."""
     lex = _load_lexicon(config)
     claims = list(claims)
     docs_meta = {d.doc: d for d in documents or ()}
@@ -728,11 +818,19 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
     # 1. texts
     texts = {a.doc: a for a in articles or ()}
     docs = {}
+    dated_stage = {}
+    assumed = {}        # doc -> the reference year its prepared features were computed with
     for doc, idx in by_doc.items():
+        dated = None
         if doc in texts:
             a = texts[doc]
-            sents = _split(a.text)
-            years = [int(y) for y in _YEAR.findall(a.text)]
+            p = (prepared or {}).get(doc)
+            p = _from_prepared(p, a.text, tuple(claims[i].start for i in idx)) if p is not None else None
+            if p is not None:
+                sents, years, dated, assumed[doc] = p
+            else:
+                sents = _split(a.text)
+                years = [int(y) for y in _YEAR.findall(a.text)]
         else:
             seen = {}
             for i in idx:
@@ -740,31 +838,26 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             sents = [_Sent(s, s + len(t), t, 0) for s, t in sorted(seen.items())]
             years = [int(y) for t in seen.values() for y in _YEAR.findall(t)]
         meta = docs_meta.get(doc)
-        ref = _parse_iso(meta.published if meta else None) or max(
-            filter(None, (_parse_iso(claims[i].report_date) for i in idx)), default=None)
-        ref_year = ref.year if ref else (max(years) if years else None)
+        ref, ref_year = _ref(meta.published if meta else None, [claims[i].report_date for i in idx], years)
         docs[doc] = _Doc(doc, sents, [s.start for s in sents], ref, ref_year)
+        dated_stage[doc] = dated if dated is not None else _dated_stage(sents, lex)
     for doc, orig in (duplicates or {}).items():
         if doc in docs and docs[doc].ref is None and orig in docs and docs[orig].ref:
             docs[doc].ref, docs[doc].ref_year, docs[doc].borrowed = docs[orig].ref, docs[orig].ref.year, True
+    for doc, year in assumed.items():
+        d = docs[doc]
+        if d.ref_year != year:      # a copy dated by its original: one feature reads the year
+            for s in d.sents:
+                if s.feats is not None:
+                    s.feats["bg_weak"] = _bg_weak(s.text, lex, d.ref_year)
 
-    # only the sentences around claims, the stories' headlines, and the sentences that may
-    # date a stage ("the first group ... on March 18") are read closely
     sent_of = {}
     for i, c in enumerate(claims):
-        sent_of[i] = max(0, bisect.bisect_right(docs[c.doc].starts, c.start) - 1)
-    needed = defaultdict(set)
+        sent_of[i] = _sent_index(docs[c.doc].starts, c.start)
+    sent_indices = defaultdict(list)
     for i, si in sent_of.items():
-        d = docs[claims[i].doc]
-        needed[d.doc].update(range(max(0, si - 2), min(len(d.sents), si + 2)))
-        seg = d.sents[si].seg
-        needed[d.doc].add(next(j for j in range(si + 1) if d.sents[j].seg == seg))
-    dated_stage = {}
-    for d in docs.values():
-        dated_stage[d.doc] = [j for j, s in enumerate(d.sents)
-                              if (lex.ordinal_re.search(s.text) or lex.plan_re.search(s.text))
-                              and (_MD.search(s.text) or _DM.search(s.text) or _WD.search(s.text))]
-        needed[d.doc].update(dated_stage[d.doc])
+        sent_indices[claims[i].doc].append(si)
+    needed = {doc: _needed(d.sents, sent_indices[doc], dated_stage[doc]) for doc, d in docs.items()}
 
     # 2. places across the corpus
     places = _Places()

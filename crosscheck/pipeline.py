@@ -6,7 +6,8 @@
    index, passages) needs only the texts: with a process pool or dask it runs in a child
    forked right after ingest, beside the warm-up and extraction; otherwise each article's
    fingerprint is computed in its per-article job and only the index join runs here
-4. align: claims of all articles -> events (networkx graph)
+4. align: claims of all articles -> events (networkx graph); its per-article part
+   (sentences, their features, ``align.prepare``) runs in the per-article jobs of stage 2
 5. reconcile: interval arithmetic -> findings and estimates
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import __version__
-from .align import align
+from .align import align, prepare
 from .cache import open_cache
 from .config import Config, load_config
 from .dedup import find_duplicates, find_shared, fingerprint
@@ -81,28 +82,35 @@ _WARM_UP = Article(doc="warm-up.txt", published="2017-03-20", published_from="da
 
 
 class _Task:
-    """Picklable per-article job for process pools and dask: ``(claims, Document)``, and with
-    ``fingerprints`` the article's dedup fingerprint as a third item (not cached: it is a
-    cheap pure function of the text)."""
+    """Picklable per-article job for process pools and dask: ``(claims, Document, extras)``.
+    ``extras`` holds, when asked for, the article's dedup ``fingerprint`` and ``align``'s
+    per-article part (``align.prepare``), so that they run in the workers; neither is cached
+    (only claims and Document are), a cache hit computes them where they are needed."""
 
-    def __init__(self, config: Config, fingerprints: bool = False):
+    def __init__(self, config: Config, fingerprints: bool = False, align: bool = False):
         self.config = config
         self.fingerprints = fingerprints
+        self.align = align
 
     def warm_up(self) -> None:
         """Run the stages once on a small built-in article, so that the lazy loads (unit
         tables, date parsers, compiled patterns) happen before a process pool forks."""
         try:
-            process_article(_WARM_UP, self.config)
+            claims, doc = process_article(_WARM_UP, self.config)
+            if self.align:
+                prepare(_WARM_UP, claims, doc, self.config)
         except Exception:  # noqa: BLE001 - a warm-up never stops a run
             pass
 
     def __call__(self, article: Article):
         try:
-            out = process_article(article, self.config)
+            claims, doc = process_article(article, self.config)
+            extras = {}
             if self.fingerprints:
-                out = (*out, fingerprint(article.text))
-            return out
+                extras["fingerprint"] = fingerprint(article.text)
+            if self.align:
+                extras["align"] = prepare(article, claims, doc, self.config)
+            return claims, doc, extras
         except Exception as exc:  # a bug on one article must not lose the others
             return IngestError(article.doc, f"extraction failed ({exc.__class__.__name__}: {exc})")
 
@@ -125,8 +133,9 @@ def extract_paths(paths: Iterable[str], config: Optional[Config] = None, *, exec
 
 def _extract(paths, config=None, *, executor="auto", workers=None, scheduler=None, cache=True,
              cache_path=None, progress=False, dedup=False):
-    """``extract_paths``, plus (with ``dedup``) a ``_SharedPassages`` whose ``result(kept)`` is
-    ``dedup.find_shared`` of the kept articles, computed beside extraction."""
+    """``extract_paths``, plus (with ``dedup``, for a whole run) a ``_SharedPassages`` whose
+    ``result(kept)`` is ``dedup.find_shared`` of the kept articles, computed beside extraction,
+    and ``align.prepare``'s value per extracted document (doc -> value)."""
     config = config or load_config()
     articles, errors = [], []
     for item in iter_articles(paths):
@@ -152,7 +161,7 @@ def _extract(paths, config=None, *, executor="auto", workers=None, scheduler=Non
         hits = store.get_many(keys)
         results = [hits.get(k) for k in keys]
         todo = [i for i, r in enumerate(results) if r is None]
-        task = _Task(config, fingerprints=shared is not None and not shared.background)
+        task = _Task(config, fingerprints=shared is not None and not shared.background, align=dedup)
         fresh = map_articles(task, [articles[i] for i in todo], executor=executor, workers=workers,
                              scheduler=scheduler, progress=progress, on_crash=_crashed)
         for i, r in zip(todo, fresh):
@@ -165,7 +174,7 @@ def _extract(paths, config=None, *, executor="auto", workers=None, scheduler=Non
     finally:
         store.close()
 
-    claims, documents, kept = [], [], []
+    claims, documents, kept, prepared = [], [], [], {}
     for a, r in zip(articles, results):
         if isinstance(r, IngestError):
             errors.append(r)
@@ -173,9 +182,12 @@ def _extract(paths, config=None, *, executor="auto", workers=None, scheduler=Non
         kept.append(a)
         claims.extend(r[0])
         documents.append(r[1])
-        if len(r) > 2:
-            shared.prints[a.doc] = r[2]
-    return kept, claims, documents, errors, shared
+        extras = r[2] if len(r) > 2 else {}
+        if "fingerprint" in extras:
+            shared.prints[a.doc] = extras["fingerprint"]
+        if "align" in extras:
+            prepared[a.doc] = extras["align"]
+    return kept, claims, documents, errors, shared, prepared
 
 
 class _SharedPassages:
@@ -249,10 +261,10 @@ def _forked_main(fn, args, conn):
 def run(paths: Iterable[str], config: Optional[Config] = None, **kw) -> Result:
     """Every stage over the articles under ``paths``."""
     config = config or load_config()
-    articles, claims, documents, errors, shared = _extract(paths, config, dedup=True, **kw)
+    articles, claims, documents, errors, shared, prepared = _extract(paths, config, dedup=True, **kw)
     dups = find_duplicates(articles, documents, shared=shared.result(articles))
     documents = [replace(d, duplicate_of=dups.get(d.doc)) for d in documents]
-    claims, events, graph = align(claims, documents, articles, dups, config)
+    claims, events, graph = align(claims, documents, articles, dups, config, prepared=prepared)
     findings, estimates = reconcile(claims, events, documents, config)
     return Result(documents=documents, claims=claims, events=events, findings=findings,
                   estimates=estimates, errors=errors, articles={a.doc: a for a in articles}, graph=graph)
