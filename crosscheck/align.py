@@ -131,11 +131,21 @@ class _Lexicon:
     org_after: re.Pattern = None      # words after a place name that make it an owner ("the Qalen foreign ministry")
 
 
-def _alternation(words):
+def _alternation(words, bare: bool = False):
+    """A pattern for any of the words as whole words (longest first; a trailing * stands for any
+    word ending); ``bare``: without the word boundary and lookahead in front (``_word_start``)."""
     parts = []
     for w in sorted(words, key=len, reverse=True):
         parts.append(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w))
-    return r"\b(?:" + "|".join(parts) + r")\b"
+    return ("" if bare else _word_start(words)) + r"(?:" + "|".join(parts) + r")\b"
+
+
+def _word_start(words) -> str:
+    """A word boundary, then a lookahead for the words' first characters: the same matches (no
+    word can start elsewhere, and the class folds case as the words' own first letters do under
+    re.I), found ~3x faster, as the engine no longer tries every word at every word start."""
+    firsts = sorted({w[0] for w in words if w})
+    return r"\b(?=[" + "".join(map(re.escape, firsts)) + "])" if firsts and all(words) else r"\b"
 
 
 def _load_lexicon(config=None) -> _Lexicon:
@@ -145,7 +155,9 @@ def _load_lexicon(config=None) -> _Lexicon:
     a = config.section("align")
     family = {t: fam for fam, members in a.get("families", {}).items() for t in members}
     classes = sorted(a["triggers"].items())
-    trig = re.compile("|".join(f"(?P<t{n}>{_alternation(words)})" for n, (_cls, words) in enumerate(classes)), re.I)
+    # one \b and lookahead before the named group of each class (zero-width: the same spans)
+    trig = re.compile(_word_start([w for _cls, words in classes for w in words]) + "(?:" + "|".join(
+        f"(?P<t{n}>{_alternation(words, bare=True)})" for n, (_cls, words) in enumerate(classes)) + ")", re.I)
     trig_class = {f"t{n}": family.get(cls, cls) for n, (cls, _w) in enumerate(classes)}
     ph = a["phases"]
     ordinal_class = {w: cls for cls, words in ph["ordinals"].items() for w in words}
