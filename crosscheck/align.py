@@ -85,7 +85,8 @@ _NAME_RUN = re.compile(_NAME + r"(?:\s+" + _NAME + r")*")
 _SPEAKER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|reported|announced)\b")
 _NAME_RUN_END = re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*)$")
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=](?:[ \t]?[-*_=]){2,}|[•·▪]\s?.*)\s*$")     # "---", "* * *", "• ..."
-_SENT_END = re.compile(r"(?<![ap]\.m\.)(?<!\bNo\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+# (the one-character lookbehind first: most positions fail it, before the six others are tried)
+_SENT_END = re.compile(r"(?<=[.!?])(?<![ap]\.m\.)(?<!\bNo\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _PLACE_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
 _IDENT_AFTER = re.compile(r"\s*(?:No\.?\s*|#\s*)?\d")
 # a wire dateline opening the body: "TELUK SARI, July 21 (CP) -", "DRAVIK (Meridian) -"
@@ -161,8 +162,8 @@ def _load_lexicon(config=None) -> _Lexicon:
     trig_class = {f"t{n}": family.get(cls, cls) for n, (cls, _w) in enumerate(classes)}
     ph = a["phases"]
     ordinal_class = {w: cls for cls, words in ph["ordinals"].items() for w in words}
-    ordinal_re = re.compile(r"\b(" + "|".join(map(re.escape, ordinal_class)) + r")\b(?:\s+[\w-]+){0,2}?\s+"
-                            + _alternation(ph["group_words"]), re.I)
+    ordinal_re = re.compile(_word_start(list(ordinal_class)) + r"(" + "|".join(map(re.escape, ordinal_class))
+                            + r")\b(?:\s+[\w-]+){0,2}?\s+" + _alternation(ph["group_words"]), re.I)
     bg = a["background"]
     pl = a["places"]
     return _Lexicon(
@@ -171,7 +172,8 @@ def _load_lexicon(config=None) -> _Lexicon:
         bg_strong=re.compile(_alternation(bg["strong"]), re.I),
         bg_weak=re.compile(_alternation(bg["weak"]), re.I),
         bg_categories=frozenset(bg["categories"]),
-        prep_re=re.compile(r"\b(" + "|".join(map(re.escape, pl["prepositions"])) + r")\s+", re.I),
+        prep_re=re.compile(_word_start(pl["prepositions"]) + r"(" + "|".join(map(re.escape, pl["prepositions"]))
+                           + r")\s+", re.I),
         prep_words=frozenset(pl["prepositions"]),
         noun_re=re.compile(r"\s+(?:" + "|".join(map(re.escape, pl["nouns"])) + r")\b", re.I),
         appos_re=re.compile(r"(" + _NAME + r"(?:\s+" + _NAME + r")*),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:"

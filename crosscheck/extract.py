@@ -266,6 +266,11 @@ def lexicon_from_config(config=None) -> Lexicon:
             from .config import load_config
             lex = _LEXICONS[None] = lexicon_from_config(load_config())
         return lex
+    if isinstance(config, Config):       # per article: its digest, not a JSON dump of the section
+        lex = _LEXICONS.get(("config", config.digest))
+        if lex is None:
+            lex = _LEXICONS[("config", config.digest)] = lexicon_from_config(config.section("lexicon"))
+        return lex
     section = config.section("lexicon") if hasattr(config, "section") else dict(config)
     key = json.dumps(section, sort_keys=True)
     lex = _LEXICONS.get(key)
