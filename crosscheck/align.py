@@ -428,6 +428,24 @@ def _sent_feats(s: _Sent, lex: _Lexicon, ref_year):
     return s.feats
 
 
+def _name_runs(s: _Sent, lex: _Lexicon) -> list:
+    """(offset, name) of the capitalised names of a sentence with features that may be places
+    (not a destination, no number after it, not an owner or in a since-clause); kept in its
+    features. Which of them are places is known only from the whole corpus (``sent_places``
+    in ``align``)."""
+    if "names" not in s.feats:
+        t = s.text
+        s.feats["names"] = [(m.start(), name) for m in _NAME_RUN.finditer(t) for name, _c in _clean_place(m.group(), lex)
+                            if not _is_destination(t[:m.start()], lex) and not _IDENT_AFTER.match(t, m.end())
+                            and not _owner_or_past(t, m, lex)]
+    return s.feats["names"]
+
+
+def _lede(sents, body_start: int) -> list:
+    """The first four sentences of the body (or a "Title:" line) that are not links."""
+    return [x for x in sents if not x.link and (x.start >= body_start or x.text.lower().startswith("title:"))][:4]
+
+
 def _bg_weak(t: str, lex: _Lexicon, ref_year) -> bool:
     """Weak background words, or a year before the document's."""
     return bool(lex.bg_weak.search(t) or (ref_year and any(y < ref_year for y in map(int, _YEAR.findall(t)))))
@@ -771,7 +789,7 @@ class Prepared(tuple):
     A plain tuple (cheap to pickle from a worker): the claims' offsets it was computed for,
     the reference year its features assume, the sentences as (start, end, segment, link, bullet),
     the years the text names, the stage-dating sentences and the features of the sentences
-    read closely (index -> ``_sent_feats``)."""
+    read closely and of the lede (index -> ``_sent_feats`` with ``_name_runs``)."""
 
     __slots__ = ()
 
@@ -788,8 +806,13 @@ def prepare(article, claims: list, document, config=None) -> Prepared:
                                [c.report_date for c in claims], years)
     starts = [x.start for x in sents]
     dated = _dated_stage(sents, lex)
-    feats = {j: _sent_feats(sents[j], lex, ref_year)
-             for j in sorted(_needed(sents, [_sent_index(starts, c.start) for c in claims], dated))}
+    needed = _needed(sents, [_sent_index(starts, c.start) for c in claims], dated)
+    index = {id(x): j for j, x in enumerate(sents)}
+    needed.update(index[id(x)] for x in _lede(sents, article.body_start))   # _merge_stories reads them
+    feats = {}
+    for j in sorted(needed):
+        feats[j] = _sent_feats(sents[j], lex, ref_year)
+        _name_runs(sents[j], lex)
     return Prepared((tuple(c.start for c in claims), ref_year, [(x.start, x.end, x.seg, x.link, x.bullet) for x in sents],
                      years, dated, feats))
 
@@ -902,10 +925,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
         which capitalises every word), and any name known as a place from elsewhere."""
         if "keys" not in s.feats:
             names = [] if s.feats["title"] else [(off, name) for off, name, _c in s.feats["places"]]
-            names += [(m.start(), name) for m in _NAME_RUN.finditer(s.text)
-                      for name, _c in _clean_place(m.group(), lex)
-                      if places.known(places.key(name)) and not _is_destination(s.text[:m.start()], lex)
-                      and not _IDENT_AFTER.match(s.text, m.end()) and not _owner_or_past(s.text, m, lex)]
+            names += [(off, name) for off, name in _name_runs(s, lex) if places.known(places.key(name))]
             s.feats["keys"] = [(off, places.key(name)) for off, name in names if places.key(name)]
         return s.feats["keys"]
 
@@ -1297,7 +1317,7 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         w = Counter()
         if d.dateline and places.key(d.dateline):
             w[places.key(d.dateline)] += 3
-        lede = [x for x in d.sents if not x.link and (x.start >= body.get(doc, 0) or x.text.lower().startswith("title:"))][:4]
+        lede = _lede(d.sents, body.get(doc, 0))
         for x in lede:
             _sent_feats(x, lex, d.ref_year)
             for _o, k in sent_places(x):
