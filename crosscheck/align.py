@@ -61,7 +61,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-import networkx as nx
 from rapidfuzz import fuzz, process
 
 from .calendar_words import MONTHS, WEEKDAYS
@@ -1562,6 +1561,7 @@ def _slug(s: str) -> str:
 
 
 def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, id_index):
+    import networkx as nx     # here, not at import: `crosscheck extract` never builds the graph
     g = nx.Graph()
     live = [k for k in clusters if k.members]
     info = []

@@ -38,9 +38,12 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping, Optional
 
-import numpy as np
+# numpy is imported in the functions that use it, not here: `crosscheck extract` imports this
+# module (through the pipeline) but never fingerprints, and numpy's import is ~70 ms of its start
+
 
 _WORD = re.compile(r"\w+")
 
@@ -121,6 +124,7 @@ def fingerprint(text: str) -> bytes:
     2**64, then murmur3's finaliser (so that ``h % SAMPLE`` is a fair sample). Pure function
     of the text: the same bytes in every process, run and hash seed.
     """
+    import numpy as np
     words = _WORD.findall(text)
     n = len(words) - SHINGLE + 1
     if n <= 0:
@@ -157,10 +161,15 @@ def _fingerprint_reference(text: str) -> bytes:
 
 
 def _hashes(fp: bytes) -> np.ndarray:
+    import numpy as np
     return np.frombuffer(fp, dtype="<u8")
 
 
-_ASCII_WORD = np.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)], dtype=bool)
+@lru_cache(maxsize=1)
+def _ascii_word():
+    """Which ASCII characters are word characters (an array indexed by code point)."""
+    import numpy as np
+    return np.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)], dtype=bool)
 
 
 def _word_offsets(text: str):
@@ -169,10 +178,11 @@ def _word_offsets(text: str):
     Vectorised: a character is a word character when it is alphanumeric or ``_`` (what
     ``\\w`` means for ``str`` patterns); non-ASCII characters are tested once per distinct one.
     """
+    import numpy as np
     cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     is_w = np.zeros(len(cp) + 2, dtype=np.int8)
     ascii_ = cp < 128
-    is_w[1:-1][ascii_] = _ASCII_WORD[cp[ascii_]]
+    is_w[1:-1][ascii_] = _ascii_word()[cp[ascii_]]
     if not ascii_.all():
         other = ~ascii_
         distinct = np.unique(cp[other])
@@ -187,6 +197,7 @@ def _word_offsets(text: str):
 def _candidates(hs: list) -> list:
     """[(i, j, votes)] with j < i: for each article i, its holders met in the sampled index
     (posting lists keep their first MAX_POSTINGS holders), best voted first, then by j."""
+    import numpy as np
     keys, owners = [], []
     for i, h in enumerate(hs):
         s = np.unique(h[h % np.uint64(SAMPLE) == 0])
@@ -227,6 +238,7 @@ def _candidates(hs: list) -> list:
 
 def _best(codes, n: int) -> list:
     """[(i, j)] of pair codes ``i * n + j``: each i's VERIFY best voted j with enough votes."""
+    import numpy as np
     codes, votes = np.unique(codes, return_counts=True)
     i, j = codes // n, codes % n
     order = np.lexsort((j, -votes, i))
@@ -243,6 +255,7 @@ def _passages(si, sj, oi, oj, sorted_j=None):
     """Shared runs of two shingle hash arrays: [((start, end) in i, (start, end) in j, words)].
     ``oi``/``oj`` give the word offsets (starts, ends) of each text, on demand; ``sorted_j`` is
     ``_sort(sj)`` when the caller keeps it."""
+    import numpy as np
     need = MIN_WORDS - SHINGLE + 1
     if not len(si) or not len(sj):
         return []
@@ -271,6 +284,7 @@ def _passages(si, sj, oi, oj, sorted_j=None):
 
 def _sort(h):
     """(order, sorted hashes): ``order[k]`` is the first position of the k-th smallest."""
+    import numpy as np
     order = np.argsort(h, kind="stable")
     return order, h[order]
 
