@@ -28,7 +28,7 @@ from .extract import extract_claims
 from .ingest import IngestError, iter_articles
 from .model import Article, Result
 from .reconcile import reconcile
-from .timeline import date_claims
+from .timeline import date_claims, warm_up as timeline_warm_up
 
 EXTRACTOR_VERSION = f"{__version__}-1"
 
@@ -96,6 +96,7 @@ class _Task:
         """Run the stages once on a small built-in article, so that the lazy loads (unit
         tables, date parsers, compiled patterns) happen before a process pool forks."""
         try:
+            timeline_warm_up()
             claims, doc = process_article(_WARM_UP, self.config)
             if self.align:
                 prepare(_WARM_UP, claims, doc, self.config)
