@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 
 from . import __version__
 from .align import align, prepare
-from .cache import open_cache
+from .cache import ExtractCache, open_cache
 from .config import Config, load_config
 from .dedup import find_duplicates, find_shared, fingerprint
 from .executors import AUTO_MIN_ITEMS, cpu_count, map_articles
@@ -158,7 +158,8 @@ def _extract(paths, config=None, *, executor="auto", workers=None, scheduler=Non
 
     store = open_cache(cache_path, enabled=cache, generation=_code_digest())
     try:
-        keys = [_cache_key(a, config) for a in articles]
+        # (no cache, no keys: a key hashes the article's whole text)
+        keys = [_cache_key(a, config) for a in articles] if isinstance(store, ExtractCache) else [None] * len(articles)
         hits = store.get_many(keys)
         results = [hits.get(k) for k in keys]
         todo = [i for i, r in enumerate(results) if r is None]
