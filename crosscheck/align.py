@@ -440,6 +440,16 @@ def _name_runs(s: _Sent, lex: _Lexicon) -> list:
     return s.feats["names"]
 
 
+def _clause_test(s: _Sent, kind: str, lo: int, hi: int, lex: _Lexicon) -> bool:
+    """``_happened`` or ``_bg_clause`` of the figure at ``s.text[lo:hi]``, kept in the sentence's
+    features (``prepare`` computes them in the workers for its claims)."""
+    memo = s.feats.setdefault("clauses", {})
+    key = (kind, lo, hi)
+    if key not in memo:
+        memo[key] = _happened(s.text, lo, hi) if kind == "happened" else _bg_clause(s.text, lo, hi, lex)
+    return memo[key]
+
+
 def _lede(sents, body_start: int) -> list:
     """The first four sentences of the body (or a "Title:" line) that are not links."""
     return [x for x in sents if not x.link and (x.start >= body_start or x.text.lower().startswith("title:"))][:4]
@@ -812,6 +822,12 @@ def prepare(article, claims: list, document, config=None) -> Prepared:
     for j in sorted(needed):
         feats[j] = _sent_feats(sents[j], lex, ref_year)
         _name_runs(sents[j], lex)
+    for c in claims:        # what align asks of each claim's own clause, under its conditions
+        x = sents[_sent_index(starts, c.start)]
+        if not x.feats["ords"]:
+            _clause_test(x, "happened", c.start - x.start, c.end - x.start, lex)
+        if x.feats["bg_strong"]:
+            _clause_test(x, "background", c.start - x.start, c.end - x.start, lex)
     return Prepared((tuple(c.start for c in claims), ref_year, [(x.start, x.end, x.seg, x.link, x.bullet) for x in sents],
                      years, dated, feats))
 
@@ -978,7 +994,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             # will leave": the deal's total, not the stage another clause names
             f.phase, f.phase_from = "plan", "sentence"
         else:
-            f.happened = _happened(s.text, lo_c, hi_c)
+            f.happened = _clause_test(s, "happened", lo_c, hi_c, lex)
             if (sf["plan"] or c.modality in ("plan", "forecast")) and not f.happened:
                 f.phase, f.phase_from = "plan", "sentence"
         # places: its sentence's (nearest first), then the sentences before it and the story's
@@ -1017,7 +1033,7 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             if m:
                 f.weekday = WEEKDAYS[m.group(1).lower()]
         # 3. background
-        if sf["bg_strong"] and _bg_clause(s.text, lo_c, hi_c, lex):
+        if sf["bg_strong"] and _clause_test(s, "background", lo_c, hi_c, lex):
             f.background, f.bg_why = True, "background words in its sentence"
         elif c.category in lex.bg_categories and f.trigger is None and sf["trig"]:
             f.trigger = min((abs(a - lo_c), cls) for a, _b, cls in sf["trig"])[1]   # "the quake hit ... at a depth of 10 km"
