@@ -788,9 +788,10 @@ def _needed(sents, sent_indices, dated_stage) -> set:
 
 
 def _dated_stage(sents, lex: _Lexicon) -> list:
+    """The sentences with a stage (ordinal group, plan) and a date (cheaper tests first)."""
     return [j for j, s in enumerate(sents)
-            if (lex.ordinal_re.search(s.text) or lex.plan_re.search(s.text))
-            and (_MD.search(s.text) or _DM.search(s.text) or _WD.search(s.text))]
+            if (_MD.search(s.text) or _WD.search(s.text) or _DM.search(s.text))
+            and (lex.ordinal_re.search(s.text) or lex.plan_re.search(s.text))]
 
 
 class Prepared(tuple):
