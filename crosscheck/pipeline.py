@@ -16,7 +16,7 @@ import hashlib
 import json
 from dataclasses import fields as dataclass_fields, replace
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from . import __version__
 from .align import align, prepare
@@ -26,7 +26,7 @@ from .dedup import find_duplicates, find_shared, fingerprint
 from .executors import AUTO_MIN_ITEMS, cpu_count, map_articles
 from .extract import extract_claims
 from .ingest import IngestError, iter_articles
-from .model import Article, Result
+from .model import Article, Document, Result
 from .reconcile import reconcile
 from .timeline import date_claims, warm_up as timeline_warm_up
 
@@ -85,7 +85,8 @@ class _Task:
     """Picklable per-article job for process pools and dask: ``(claims, Document, extras)``.
     ``extras`` holds, when asked for, the article's dedup ``fingerprint`` and ``align``'s
     per-article part (``align.prepare``), so that they run in the workers; neither is cached
-    (only claims and Document are), a cache hit computes them where they are needed."""
+    (only claims and Document are): a cache hit is sent as a ``_Hit``, and only its extras
+    come back."""
 
     def __init__(self, config: Config, fingerprints: bool = False, align: bool = False):
         self.config = config
@@ -103,20 +104,30 @@ class _Task:
         except Exception:  # noqa: BLE001 - a warm-up never stops a run
             pass
 
-    def __call__(self, article: Article):
+    def __call__(self, item):
+        article = item.article if isinstance(item, _Hit) else item
         try:
-            claims, doc = process_article(article, self.config)
+            claims, doc = (item.claims, item.document) if isinstance(item, _Hit) else process_article(article, self.config)
             extras = {}
             if self.fingerprints:
                 extras["fingerprint"] = fingerprint(article.text)
             if self.align:
                 extras["align"] = prepare(article, claims, doc, self.config)
-            return claims, doc, extras
+            return extras if isinstance(item, _Hit) else (claims, doc, extras)
         except Exception as exc:  # a bug on one article must not lose the others
             return IngestError(article.doc, f"extraction failed ({exc.__class__.__name__}: {exc})")
 
 
-def _crashed(article: Article):
+class _Hit(NamedTuple):
+    """An article found in the cache, sent to the workers for what is not cached (the extras):
+    ``_Task`` returns only those."""
+    article: Article
+    claims: list
+    document: Document
+
+
+def _crashed(item):
+    article = item.article if isinstance(item, _Hit) else item
     return IngestError(article.source or article.doc, "extraction failed (the worker process died)")
 
 
@@ -164,10 +175,15 @@ def _extract(paths, config=None, *, executor="auto", workers=None, scheduler=Non
         results = [hits.get(k) for k in keys]
         todo = [i for i, r in enumerate(results) if r is None]
         task = _Task(config, fingerprints=shared is not None and not shared.background, align=dedup)
-        fresh = map_articles(task, [articles[i] for i in todo], executor=executor, workers=workers,
-                             scheduler=scheduler, progress=progress, on_crash=_crashed)
+        # a whole run also sends the cache hits, for align's per-article part
+        again = [i for i, r in enumerate(results) if r is not None] if task.align or task.fingerprints else []
+        fresh = map_articles(task, [articles[i] for i in todo] + [_Hit(articles[i], *results[i][:2]) for i in again],
+                             executor=executor, workers=workers, scheduler=scheduler, progress=progress,
+                             on_crash=_crashed)
         for i, r in zip(todo, fresh):
             results[i] = r
+        for i, r in zip(again, fresh[len(todo):]):
+            results[i] = r if isinstance(r, IngestError) else (*results[i][:2], r)
         store.put_many((keys[i], tuple(results[i][:2])) for i in todo if not isinstance(results[i], IngestError))
     except BaseException:
         if shared is not None:

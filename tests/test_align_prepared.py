@@ -53,3 +53,14 @@ def test_prepared_for_another_year_or_other_claims_is_corrected_or_ignored():
     alone = _aligned(config, articles, claims, documents, dups)
     assert _aligned(config, articles, claims, documents, dups, other_year) == alone
     assert _aligned(config, articles, claims, documents, dups, partial) == alone
+
+
+def test_cache_hits_are_prepared_too(tmp_path):
+    config = load_config()
+    runs = [pipeline._extract([str(ROOT / "seeds")], config, executor=executor, cache=True, dedup=True,
+                              cache_path=str(tmp_path / "cache.sqlite"))
+            for executor in ("serial", "serial", "process")]     # cold, then warm twice
+    for kept, claims, documents, errors, _shared, prepared in runs:
+        assert set(prepared) == {a.doc for a in kept} and not errors
+    assert runs[1][1:4] == runs[0][1:4] == runs[2][1:4]
+    assert runs[1][5] == runs[0][5] == runs[2][5]
