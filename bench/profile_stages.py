@@ -39,6 +39,7 @@ ENTRY_POINTS = [  # (label, module file suffix, function name)
     ("dedup", "crosscheck/dedup.py", "find_duplicates"),   # the decision; with shared= given, only that
     ("dedup", "crosscheck/dedup.py", "find_shared"),       # index + passages (a forked child in pool runs)
     ("dedup", "crosscheck/dedup.py", "fingerprint"),       # per article (in the pool job when no child)
+    ("align: per article", "crosscheck/align.py", "prepare"),   # in the pool job (align.prepare)
     ("align", "crosscheck/align.py", "align"),
     ("reconcile", "crosscheck/reconcile.py", "reconcile"),
     ("render JSON", "crosscheck/render/__init__.py", "to_json"),
