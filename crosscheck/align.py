@@ -59,7 +59,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from rapidfuzz import fuzz, process
 
@@ -794,14 +794,17 @@ def _dated_stage(sents, lex: _Lexicon) -> list:
             and (lex.ordinal_re.search(s.text) or lex.plan_re.search(s.text))]
 
 
-class Prepared(tuple):
-    """``prepare``'s value: what ``align`` reads of one article that needs no other article.
-    A plain tuple (cheap to pickle from a worker): the claims' offsets it was computed for,
-    the reference year its features assume, the sentences as (start, end, segment, link, bullet),
-    the years the text names, the stage-dating sentences and the features of the sentences
-    read closely and of the lede (index -> ``_sent_feats`` with ``_name_runs``)."""
+class Prepared(NamedTuple):
+    """``prepare``'s value: what ``align`` reads of one article that needs no other article
+    (a tuple of plain values: cheap to pickle from a worker)."""
 
-    __slots__ = ()
+    claim_starts: tuple     # the offsets of the claims it was computed for
+    ref_year: Optional[int]  # the reference year its features' bg_weak assumes
+    sentences: list         # (start, end, segment, link, bullet) of ``_split``
+    years: list             # the years the text names
+    dated: list             # the stage-dating sentences (``_dated_stage``)
+    feats: dict             # sentence index -> ``_sent_feats`` (with ``_name_runs``, clause tests)
+                            # of the sentences read closely and of the lede
 
 
 def prepare(article, claims: list, document, config=None) -> Prepared:
@@ -829,20 +832,20 @@ def prepare(article, claims: list, document, config=None) -> Prepared:
             _clause_test(x, "happened", c.start - x.start, c.end - x.start, lex)
         if x.feats["bg_strong"]:
             _clause_test(x, "background", c.start - x.start, c.end - x.start, lex)
-    return Prepared((tuple(c.start for c in claims), ref_year, [(x.start, x.end, x.seg, x.link, x.bullet) for x in sents],
-                     years, dated, feats))
+    return Prepared(tuple(c.start for c in claims), ref_year, [(x.start, x.end, x.seg, x.link, x.bullet) for x in sents],
+                    years, dated, feats)
 
 
 def _from_prepared(p: Prepared, text: str, claim_starts: tuple):
     """(sentences with their features set, years, stage-dating sentences, reference year the
     features' ``bg_weak`` assumes) from ``prepare``'s value, or None when it was made for
     other claims."""
-    if p[0] != claim_starts:
+    if p.claim_starts != claim_starts:
         return None
-    sents = [_Sent(a, b, text[a:b], seg, link=link, bullet=bullet) for a, b, seg, link, bullet in p[2]]
-    for j, f in p[5].items():
+    sents = [_Sent(a, b, text[a:b], seg, link=link, bullet=bullet) for a, b, seg, link, bullet in p.sentences]
+    for j, f in p.feats.items():
         sents[j].feats = f
-    return sents, p[3], p[4], p[1]
+    return sents, p.years, p.dated, p.ref_year
 
 
 _LEXICON_BY_DIGEST: dict = {}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck import pipeline
-from crosscheck.align import align, prepare
+from crosscheck.align import Prepared, align, prepare
 from crosscheck.config import load_config
 from crosscheck.dedup import find_duplicates, find_shared
 
@@ -48,7 +48,7 @@ def test_prepared_for_another_year_or_other_claims_is_corrected_or_ignored():
     other_year = {a.doc: prepare(a, by_doc[a.doc], replace(meta[a.doc], published="1990-06-01"), config)
                   for a in articles}
     assert any(f["bg_weak"] != g["bg_weak"] for a in articles
-               for f, g in zip(other_year[a.doc][5].values(), _prepared[a.doc][5].values()))
+               for f, g in zip(other_year[a.doc].feats.values(), _prepared[a.doc].feats.values()))
     partial = {a.doc: prepare(a, by_doc[a.doc][:1], None, config) for a in articles}
     alone = _aligned(config, articles, claims, documents, dups)
     assert _aligned(config, articles, claims, documents, dups, other_year) == alone
@@ -64,3 +64,4 @@ def test_cache_hits_are_prepared_too(tmp_path):
         assert set(prepared) == {a.doc for a in kept} and not errors
     assert runs[1][1:4] == runs[0][1:4] == runs[2][1:4]
     assert runs[1][5] == runs[0][5] == runs[2][5]
+    assert all(isinstance(p, Prepared) for p in runs[2][5].values())
