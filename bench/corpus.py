@@ -22,7 +22,10 @@ import argparse
 import hashlib
 import random
 import re
+import shutil
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -137,6 +140,21 @@ def build(out_dir, articles: int = 0, mb: float = 0.0, seeds_dir: Path = SEEDS, 
         total += len(data)
         i += 1
     return i, total
+
+
+@contextmanager
+def corpus_folder(given=None, articles: int = 3000, prefix: str = "crosscheck-bench-"):
+    """``given`` as a Path, or a corpus of ``articles`` built in a temporary folder that is
+    removed afterwards (for the benchmark scripts' ``--corpus DIR`` / ``--articles N``)."""
+    if given:
+        yield Path(given)
+        return
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        build(tmp / "corpus", articles=articles)
+        yield tmp / "corpus"
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main(argv=None):

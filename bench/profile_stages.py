@@ -18,10 +18,8 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
-import shutil
 import sys
 import sysconfig
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -71,14 +69,7 @@ def main(argv=None):
     ap.add_argument("--save", help="write the raw profile here (for snakeviz, pstats)")
     args = ap.parse_args(argv)
 
-    tmp = None
-    if args.corpus:
-        folder = Path(args.corpus)
-    else:
-        tmp = Path(tempfile.mkdtemp(prefix="crosscheck-profile-"))
-        folder = tmp / "corpus"
-        corpus_mod.build(folder, articles=args.articles)
-    try:
+    with corpus_mod.corpus_folder(args.corpus, args.articles, prefix="crosscheck-profile-") as folder:
         from crosscheck import pipeline
         from crosscheck.render import to_json
         prof = cProfile.Profile(time.process_time)   # CPU time: other jobs on the machine do not count
@@ -86,9 +77,6 @@ def main(argv=None):
         result = pipeline.run([str(folder)], cache=False, executor="serial")
         to_json(result)
         prof.disable()
-    finally:
-        if tmp:
-            shutil.rmtree(tmp, ignore_errors=True)
     if args.save:
         prof.dump_stats(args.save)
     stats = pstats.Stats(prof)
