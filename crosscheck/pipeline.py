@@ -111,7 +111,7 @@ class _Task:
             extras = {}
             if self.fingerprints:
                 extras["fingerprint"] = fingerprint(article.text)
-            if self.align:
+            if self.align and claims:           # (align reads no article without claims)
                 extras["align"] = prepare(article, claims, doc, self.config)
             return extras if isinstance(item, _Hit) else (claims, doc, extras)
         except Exception as exc:  # a bug on one article must not lose the others

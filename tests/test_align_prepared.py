@@ -32,7 +32,7 @@ def _aligned(config, articles, claims, documents, dups, prepared=None):
 @pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT / "tests" / "fixtures" / "stories"])
 def test_prepared_in_the_workers_equals_align_alone(folder):
     config, articles, claims, documents, dups, prepared = _inputs(folder)
-    assert set(prepared) == {a.doc for a in articles}
+    assert set(prepared) == {c.doc for c in claims}
     assert _aligned(config, articles, claims, documents, dups, prepared) == \
         _aligned(config, articles, claims, documents, dups)
 
@@ -61,7 +61,7 @@ def test_cache_hits_are_prepared_too(tmp_path):
                               cache_path=str(tmp_path / "cache.sqlite"))
             for executor in ("serial", "serial", "process")]     # cold, then warm twice
     for kept, claims, documents, errors, _shared, prepared in runs:
-        assert set(prepared) == {a.doc for a in kept} and not errors
+        assert set(prepared) == {c.doc for c in claims} and not errors
     assert runs[1][1:4] == runs[0][1:4] == runs[2][1:4]
     assert runs[1][5] == runs[0][5] == runs[2][5]
     assert all(isinstance(p, Prepared) for p in runs[2][5].values())
