@@ -1373,9 +1373,6 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
         top = fc.most_common(1)[0][1] if fc else 0
         fams[doc] = {t for t, n in fc.items() if n >= 2 or n == top}
 
-    import os as _os
-    if _os.environ.get("XX_DEBUG"):
-        print({d: sorted(s) for d, s in sal.items()}, {d: sorted(f) for d, f in fams.items()})
     # stories: dated documents first (by date), each joins the story it shares the most
     # places and a trigger with, whose first report is near; undated ones join by place
     order = sorted(docs.values(), key=lambda d: (d.ref is None, d.ref or dt.date.min, d.doc))
