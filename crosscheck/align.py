@@ -472,7 +472,14 @@ def _in_own_clause(text: str, lo: int, hi: int, spans) -> bool:
     """Whether one of ``spans`` (start, end, ...) lies in the clause around text[lo:hi]."""
     before, after = _clause(text, lo, hi)
     a, b = lo - len(before), hi + len(after)
+    if _PARTICIPLE_LEAD.match(before) and a > 2:
+        # "a second round, involving 50 prisoners, next week": a participle hangs on the clause before
+        a -= len(_clause(text, a - 2, a - 2)[0]) + 2
+        b = hi + len(after) + len(_clause(text, b + 2, b + 2)[1]) + 2 if b + 2 < len(text) else b
     return any(a <= st and en <= b for st, en, *_ in spans)
+
+
+_PARTICIPLE_LEAD = re.compile(r"\s*(?:[a-z]+ing|including|involving)\b", re.I)
 
 
 def _bg_clause(text: str, lo: int, hi: int, lex) -> bool:
@@ -999,7 +1006,10 @@ def align(claims: list, documents: list, articles: Optional[list] = None, duplic
             f.phase, f.phase_from = "plan", "sentence"
         else:
             f.happened = _clause_test(s, "happened", lo_c, hi_c, lex)
-            if (sf["plan"] or c.modality in ("plan", "forecast")) and not f.happened:
+            # a plan word only in another clause ("34 killed, and the toll may rise", "since the
+            # ceasefire") leaves a count a count
+            plan_here = sf["plan"] and (forecast or _in_own_clause(s.text, lo_c, hi_c, sf["plan"]))
+            if (plan_here or forecast) and not f.happened:
                 f.phase, f.phase_from = "plan", "sentence"
         # places: its sentence's (nearest first), then the sentences before it and the story's
         # headline (the most reported first)
@@ -1647,6 +1657,8 @@ def _finish(claims, feats, clusters, assign, reason, mentions, places, copies, i
     for i, j in copies.items():
         g.add_edge(claims[i].id, claims[j].id, reason={"rule": "duplicate", "text": "the same text published twice"})
     for node, k, text, md, doc in mentions:
+        if k.n not in event_of:
+            continue          # its cluster was merged into another after the mention dated it
         eid = event_of[k.n][0]
         g.add_node(node, kind="mention", doc=doc, text=text, date=md[0].isoformat() if md[0] else None)
         g.add_edge(node, eid, reason={"rule": "mention", "text": f"dates the event: {text[:80]!r}"})

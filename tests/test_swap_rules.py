@@ -42,6 +42,14 @@ def _claim(result, doc, text):
     return next(c for c in result.claims if c.doc == doc and c.text == text)
 
 
+def _run_texts(tmp_path, texts: dict):
+    """(claim by text, event by id) of a serial, uncached run over the given files."""
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    res = run([str(tmp_path)], cache=False, executor="serial")
+    return {c.text: c for c in res.claims}, {e.id: e for e in res.events}
+
+
 def test_a_since_clause_and_a_ministry_name_no_place_of_the_happening():
     lex = A._load_lexicon()
     names = [n for _, n, _ in A._places(A_TEXT.splitlines()[6], lex, False)]
@@ -119,13 +127,11 @@ def test_a_deals_total_is_the_plan_not_the_stage_another_clause_names(tmp_path):
 
 
 def test_a_stage_named_later_in_another_clause_is_not_the_figures_stage(tmp_path):
-    (tmp_path / "a.txt").write_text(
+    by, ev = _run_texts(tmp_path, {"a.txt": (
         "Published 13 March 2018\n\nHOMS - The second batch left Deir Qanun on Monday. A council member said "
         "more than 2,000 people left with it, and that up to 3,000 more have registered to leave with the final "
-        "group.\n", encoding="utf-8")
-    res = run([str(tmp_path)], cache=False, executor="serial")
-    ev = {e.id: e for e in res.events}
-    assert ev[next(c.event for c in res.claims if c.text == "more than 2,000 people")].phase == "second"
+        "group.\n")})
+    assert ev[by["more than 2,000 people"].event].phase == "second"
 
 
 def test_an_undated_articles_stage_is_the_storys_dated_stage(tmp_path):
@@ -153,3 +159,12 @@ def test_an_undated_report_of_killings_joins_the_killings_story_not_the_evacuati
     res = run([str(tmp_path)], cache=False, executor="serial")
     by = {c.text: c.event for c in res.claims}
     assert by["at least 19 people"] == by["27 people"]
+
+
+def test_a_plan_word_in_another_clause_leaves_a_count_a_count(tmp_path):
+    by, ev = _run_texts(tmp_path, {"a.txt": (
+        "Published 8 May 2019\n\nIDLIB - The toll of Tuesday's strike on the market of Kafr Dabous stands at 34 "
+        "people, and the civil defence said it may rise. The deal provides for a second round, involving 50 "
+        "prisoners, next week.\n")})
+    assert ev[by["34 people"].event].phase != "plan"
+    assert ev[by["50 prisoners"].event].phase == "plan"
