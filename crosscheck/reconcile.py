@@ -1162,7 +1162,8 @@ def _analyse_one_timed(event, modality, category, items, pol, findings, role=Non
         if f.kind == "agreement" or (f.kind == "update" and not set(f.claims) & inner_updates):
             findings.append(f)
         elif f.kind == "conflict" and running and _fell(items, f, pol):
-            findings.append(f)      # a toll lower on a later day than on an earlier one did not change: it disagrees
+            if not set(f.claims) <= confirmed:
+                findings.append(f)  # a toll lower on a later day than on an earlier one did not change: it disagrees
         elif not set(f.claims) <= confirmed:
             findings.append(dataclasses.replace(
                 f, kind=kind, explanation=f"{f.explanation}; but {why}"))
@@ -1575,10 +1576,25 @@ def reconcile(claims: list, events: list, documents: list, policy=None, copies: 
     _hierarchy(items, claims, ev_by_id, pol, findings)
     _gaps(claims, events, documents, roots, copies, pol, findings)
     _duplicates(claims, documents, copies, findings)
-    findings = sorted(set(findings), key=lambda f: (KIND_ORDER.get(f.kind, 99), f.event or "",
+    findings = _drop_contained_conflicts(set(findings))
+    findings = sorted(findings, key=lambda f: (KIND_ORDER.get(f.kind, 99), f.event or "",
                                                    f.category or "", f.claims, f.explanation))
     estimates.sort(key=lambda e: (e.event, e.category))
     return findings, estimates
+
+
+def _drop_contained_conflicts(findings: set) -> set:
+    """One disagreement, one finding: a conflict whose figures all appear in a larger conflict of
+    the same event and category says nothing the larger one does not."""
+    conflicts = [f for f in findings if f.kind == "conflict"]
+    drop = set()
+    for f in conflicts:
+        mine = set(f.claims)
+        for g in conflicts:
+            if g is not f and g.event == f.event and g.category == f.category and mine < set(g.claims):
+                drop.add(f)
+                break
+    return findings - drop
 
 
 def _generic(it, parent) -> bool:

@@ -448,3 +448,13 @@ def test_a_toll_lower_on_a_later_day_is_a_conflict_not_an_update():
           sent("b1", "b", "19 people", "The hospital said on Monday that 19 people were killed.", 19,
                category="killed", report="2019-08-05", date_source="sentence", date_window=("2019-08-05", "2019-08-05"))]
     assert kinds_of(run(cl)[0], "conflict", "update") == ["conflict"]
+
+
+def test_a_conflict_inside_a_larger_one_is_not_repeated():
+    from crosscheck.model import Finding
+    from crosscheck.reconcile import _drop_contained_conflicts
+    big = Finding("conflict", "'19' and '19 killed' are below 'at least 27'", "e1", "killed", ("a1", "a2", "b1"), ())
+    small = Finding("conflict", "'19 killed' is below 'at least 27'", "e1", "killed", ("a2", "b1"), ())
+    other = Finding("conflict", "'19 killed' is below 'at least 27'", "e2", "killed", ("a2", "b1"), ())
+    gap = Finding("gap", "only one source", "e1", "killed", ("a2",), ())
+    assert _drop_contained_conflicts({big, small, other, gap}) == {big, other, gap}
