@@ -392,6 +392,8 @@ def _clean_place_uncached(raw: str, lex: _Lexicon):
         i = poss[-1]
         outer = _POSS.sub("", " ".join(toks[:i + 1]))
         inner = " ".join(toks[i + 1:])
+        if all(t.isupper() and len(t) > 1 for t in outer.split()):
+            return _clean_place(inner, lex)      # "SARC's Homs branch": an agency's, not a place's
         return [(inner, outer), (outer, None)]
     name = _POSS.sub("", " ".join(toks))
     return [(name, None)] if len(name) > 1 else []

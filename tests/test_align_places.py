@@ -106,3 +106,8 @@ def test_who_a_place_employs_is_background(tmp_path):
     by, ev = _one_article(tmp_path, "At least 31 miners were trapped after a shaft collapsed on Monday, officials "
                           "said. The site employed about 150 people.")
     assert ev[by["about 150 people"].event].background
+
+
+def test_an_agencys_possessive_is_no_container(lex):
+    assert A._clean_place_uncached("SARC's Homs", lex) == [("Homs", None)]
+    assert A._clean_place_uncached("Syria's Homs", lex) == [("Homs", "Syria"), ("Syria", None)]
