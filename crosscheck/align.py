@@ -1445,6 +1445,11 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
                 if k.members and k.phase and k.lo is None and not k.link:
                     same = [x for x in ks if x is not k and x.members and x.phase == k.phase
                             and (x.trigger == k.trigger or k.trigger is None) and x.lo is not None]
+                    if not same:
+                        # no dated stage of that name: the story's one dated happening of that kind
+                        # ("the first phase of the exchange" in an undated release, beside the swap)
+                        same = [x for x in ks if x is not k and x.members and x.phase is None
+                                and x.trigger == k.trigger and k.trigger is not None and x.lo is not None]
                     if len(same) == 1:
                         target = same[0]
                         for i in k.members:
@@ -1452,7 +1457,8 @@ def _merge_stories(claims, feats, clusters, assign, reason, docs, places, lex, s
                             assign[i] = target
                             r = reason.get(i, {})
                             reason[i] = {"rule": "story", "text": (r.get("text", "") + "; " if r else "")
-                                         + f"the story's one dated '{k.phase}' stage"}
+                                         + (f"the story's one dated '{k.phase}' stage" if target.phase == k.phase
+                                            else "the story's one dated happening of its kind")}
                         target.docs |= k.docs
                         k.members = []
             continue

@@ -168,3 +168,12 @@ def test_a_plan_word_in_another_clause_leaves_a_count_a_count(tmp_path):
         "prisoners, next week.\n")})
     assert ev[by["34 people"].event].phase != "plan"
     assert ev[by["50 prisoners"].event].phase == "plan"
+
+
+def test_an_undated_stage_with_no_dated_twin_joins_the_storys_happening_of_its_kind(tmp_path):
+    by, ev = _run_texts(tmp_path, {
+        "a.txt": "Published 6 August 2019\n\nGENEVA - On Tuesday, 1,020 detainees were released in Yemen in a "
+                 "prisoner exchange, the Red Cross said.\n",
+        "b.txt": "Sanaa (Saba) - 681 prisoners were released in the first phase of the exchange deal in Yemen, the "
+                 "committee announced.\n"})
+    assert by["681 prisoners"].event == by["1,020 detainees"].event
