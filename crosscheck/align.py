@@ -481,7 +481,7 @@ def _in_own_clause(text: str, lo: int, hi: int, spans) -> bool:
     return any(a <= st and en <= b for st, en, *_ in spans)
 
 
-_PARTICIPLE_LEAD = re.compile(r"\s*(?:[a-z]+ing|including|involving)\b", re.I)
+_PARTICIPLE_LEAD = re.compile(r"\s*[a-z]+ing\b", re.I)
 
 
 def _bg_clause(text: str, lo: int, hi: int, lex) -> bool:

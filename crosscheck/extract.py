@@ -102,10 +102,8 @@ class Lexicon:
                 self.summable.add(cat)
             if spec.get("people_state"):
                 self.people_states.add(cat)
-            if spec.get("report_as"):
+            if spec.get("report_as"):          # (a user's "" keeps the finer class)
                 self.report_as[cat] = str(spec["report_as"])
-            elif "report_as" in spec:
-                self.report_as.pop(cat, None)      # a user's "" keeps the finer class
             for v in spec.get("objects_of", []):
                 self.governs[" ".join(str(v).lower().split())] = cat
             for v in spec.get("states", []):

@@ -409,12 +409,6 @@ def _same_kind_parts(claims, by_id) -> set:
     return out - _own_groups(claims, by_id)
 
 
-def _claim_head(c) -> str:
-    words = re.findall(r"[a-z]+", (c.counted or "").lower())
-    w = words[-1] if words else ""
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
-
-
 def _own_groups(claims, by_id) -> set:
     """Listed parts that each count a whole group of their own: '13 hostages and 39 detainees'
     (every hostage of the swap, every detainee), unlike '200 killed in A and 100 in B' or '2,000
@@ -422,7 +416,7 @@ def _own_groups(claims, by_id) -> set:
     lists = [[by_id[p] for p in c.parts if p in by_id] for c in claims if c.derived and c.parts]
     out = set()
     for parts in lists:
-        heads = [_claim_head(p) for p in parts]
+        heads = [_noun_head(p.counted) for p in parts]
         if len(parts) > 1 and all(h and h not in _GENERIC_HEADS for h in heads) and len(set(heads)) == len(heads):
             out.update(p.id for p in parts)
     return out
@@ -1028,7 +1022,7 @@ def _by_role_plain(items) -> dict:
     return out
 
 
-_UNIT_HEADS = {"family", "familie", "household", "home", "house"}     # (_head of "families" is "familie")
+_UNIT_HEADS = {"family", "household", "home", "house"}
 _GENERIC_HEADS = {"", "people", "person", "persons", "individual", "individuals", "total", "number", "figure",
                   # a gathering's count, whatever its word: "the crowd at about 8,000" = "4,500 participants"
                   "crowd", "participant", "attendee", "turnout", "attendance"}
@@ -1259,16 +1253,24 @@ def _by_state(items) -> dict:
     return {k: v + loose for k, v in out.items()}
 
 
-def _head(it) -> str:
-    words = re.findall(r"[a-z]+", ((it.claim.counted if it.claim is not None else "") or "").lower())
-    if not words and it.claim is not None:
-        before, after = _windows(it.claim)
-        if re.search(r"\b(magnitude|richter)\b", before[-40:] + " " + after[:40], re.I):
-            return "magnitude"        # 'a magnitude 7.2 quake', 'measuring 7.0 on the Richter scale'
+def _noun_head(counted: Optional[str]) -> str:
+    """The last word of a counted thing in the singular: 'families' -> 'family', 'buses' -> 'bus'."""
+    words = re.findall(r"[a-z]+", (counted or "").lower())
     w = words[-1] if words else ""
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
     if re.search(r"(s|x|ch|sh)es$", w):
         return w[:-2]
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+def _head(it) -> str:
+    counted = it.claim.counted if it.claim is not None else ""
+    if not re.search(r"[a-z]", (counted or "").lower()) and it.claim is not None:
+        before, after = _windows(it.claim)
+        if re.search(r"\b(magnitude|richter)\b", before[-40:] + " " + after[:40], re.I):
+            return "magnitude"        # 'a magnitude 7.2 quake', 'measuring 7.0 on the Richter scale'
+    return _noun_head(counted)
 
 
 _NAME_RUN = re.compile(r"(?:[A-Z][\w\-]*|of|de|al|for|and)(?:\s+(?:[A-Z][\w\-]*|of|de|al|for|and))*")
@@ -1316,16 +1318,15 @@ def _by_owner(items) -> list:
     National Renewal Party secured 78 seats' are). When the clauses name two or more owners, a
     figure whose clause names none cannot be placed and is left out; with one owner or none, all
     figures meet."""
+    of = [(it, _owner(it)) for it in items]
     owners = []
-    for it in items:
-        o = _owner(it)
+    for _it, o in of:
         if o and not any(_same_owner(o, x) for x in owners):
             owners.append(o)
     if len(owners) < 2:
         return [items]
     groups = {o: [] for o in owners}
-    for it in items:
-        o = _owner(it)
+    for it, o in of:
         if o:
             groups[next(x for x in owners if _same_owner(o, x))].append(it)
     return [g for g in groups.values() if len(g) > 1]

@@ -458,3 +458,10 @@ def test_a_conflict_inside_a_larger_one_is_not_repeated():
     other = Finding("conflict", "'19 killed' is below 'at least 27'", "e2", "killed", ("a2", "b1"), ())
     gap = Finding("gap", "only one source", "e1", "killed", ("a2",), ())
     assert _drop_contained_conflicts({big, small, other, gap}) == {big, other, gap}
+
+
+def test_one_singular_head_for_every_plural():
+    from crosscheck.reconcile import _noun_head
+    assert [_noun_head(w) for w in ("families", "casualties", "buses", "people", "seats", "crew")] == \
+        ["family", "casualty", "bus", "people", "seat", "crew"]
+    assert _noun_head("casualties") == _noun_head("casualty")

@@ -85,43 +85,32 @@ def test_a_part_of_a_listed_figure_is_no_summand():
 
 
 def test_a_vessel_named_with_and_without_its_prefix_is_one_story(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Ferry sinks off Corva Point\n\nPublished 08 Mar 2026\n\nPORT ARAN - At least 14 people died after a "
-        "ferry capsized late Saturday, the coast guard said. The MV Lessar Queen left Port Aran at 8:40 p.m.\n",
-        encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: Lessar Queen toll rises to 29\npublished: 2026-03-09\n---\n\n"
-        "The number of people confirmed dead in the sinking of the Lessar Queen rose to 29 on Monday, "
-        "officials in Belmonte said.\n", encoding="utf-8")
-    res = run([str(tmp_path)], cache=False, executor="serial")
-    by = {c.text: c.event for c in res.claims}
-    assert by["At least 14 people"] == by["29"]
+    by, _ev = _run_texts(tmp_path, {
+        "a.txt": "Ferry sinks off Corva Point\n\nPublished 08 Mar 2026\n\nPORT ARAN - At least 14 people died after a "
+                 "ferry capsized late Saturday, the coast guard said. The MV Lessar Queen left Port Aran at 8:40 p.m.\n",
+        "b.md": "---\ntitle: Lessar Queen toll rises to 29\npublished: 2026-03-09\n---\n\n"
+                "The number of people confirmed dead in the sinking of the Lessar Queen rose to 29 on Monday, "
+                "officials in Belmonte said.\n"})
+    assert by["At least 14 people"].event == by["29"].event
 
 
 def test_a_rule_between_two_stories_of_one_page_keeps_them_apart(tmp_path):
-    (tmp_path / "page.md").write_text(
+    by, _ev = _run_texts(tmp_path, {"page.md": (
         "---\ntitle: Train toll rises to 19\npublished: 2025-08-05\n---\n\n"
         "VOI - The death toll from Sunday's derailment outside Voi rose to 19 on Tuesday, officials said.\n\n"
         "* * *\n\n## County assembly passes budget\n\n"
         "Mombasa County Assembly on Tuesday passed a Sh41.7 billion budget. The budget sets aside Sh9.8 billion "
-        "for health, the finance executive said.\n", encoding="utf-8")
-    res = run([str(tmp_path)], cache=False, executor="serial")
-    by = {c.text: c.event for c in res.claims}
-    assert by["Sh9.8 billion"] != by["19"]
+        "for health, the finance executive said.\n")})
+    assert by["Sh9.8 billion"].event != by["19"].event
 
 
 def test_a_deals_total_is_the_plan_not_the_stage_another_clause_names(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Published 10 March 2018\n\nHOMS - The first batch of 1,542 people left Deir Qanun on Saturday, the "
-        "governor said. He said the agreement provides for the exit of some 8,000 people in three stages, and "
-        "that the remaining batches will leave during the coming days.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Published 11 March 2018\n\nBEIRUT - The first buses carrying 1,290 people left Deir Qanun on Saturday, "
-        "a monitor said. The governor said some 10,000 people were expected to leave in total.\n",
-        encoding="utf-8")
-    res = run([str(tmp_path)], cache=False, executor="serial")
-    ev = {e.id: e for e in res.events}
-    by = {c.text: c for c in res.claims}
+    by, ev = _run_texts(tmp_path, {
+        "a.txt": "Published 10 March 2018\n\nHOMS - The first batch of 1,542 people left Deir Qanun on Saturday, the "
+                 "governor said. He said the agreement provides for the exit of some 8,000 people in three stages, "
+                 "and that the remaining batches will leave during the coming days.\n",
+        "b.txt": "Published 11 March 2018\n\nBEIRUT - The first buses carrying 1,290 people left Deir Qanun on "
+                 "Saturday, a monitor said. The governor said some 10,000 people were expected to leave in total.\n"})
     assert by["some 8,000 people"].event == by["some 10,000 people"].event
     assert ev[by["some 8,000 people"].event].phase == "plan"
 
@@ -134,31 +123,15 @@ def test_a_stage_named_later_in_another_clause_is_not_the_figures_stage(tmp_path
     assert ev[by["more than 2,000 people"].event].phase == "second"
 
 
-def test_an_undated_articles_stage_is_the_storys_dated_stage(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Published 15 March 2018\n\nHOMS - The last batch of 1,400 people left Deir Qanun on Thursday aboard "
-        "31 buses, a monitor said.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Deir Qanun empties\n\nThe last convoy carried some 1,500 people out of Deir Qanun, activists said.\n",
-        encoding="utf-8")
-    res = run([str(tmp_path)], cache=False, executor="serial")
-    by = {c.text: c.event for c in res.claims}
-    assert by["some 1,500 people"] == by["1,400 people"]
-
-
 def test_an_undated_report_of_killings_joins_the_killings_story_not_the_evacuation_from_its_dateline(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "BEIRUT, April 12, 2019 (Reuters) - The first batch of 1,350 people left al-Jarajima in central Syria on "
-        "Wednesday under a deal, the Syrian Observatory for Human Rights said.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Published: May 8, 2019\n\nIDLIB - Air strikes killed 27 people in the market of Kafr Dabous on Tuesday, "
-        "the health ministry said.\n", encoding="utf-8")
-    (tmp_path / "c.txt").write_text(
-        "BEIRUT (Reuters) - Air strikes hit a market in Kafr Dabous in northwest Syria on Tuesday, killing at "
-        "least 19 people, the Syrian Observatory for Human Rights said.\n", encoding="utf-8")
-    res = run([str(tmp_path)], cache=False, executor="serial")
-    by = {c.text: c.event for c in res.claims}
-    assert by["at least 19 people"] == by["27 people"]
+    by, _ev = _run_texts(tmp_path, {
+        "a.txt": "BEIRUT, April 12, 2019 (Reuters) - The first batch of 1,350 people left al-Jarajima in central "
+                 "Syria on Wednesday under a deal, the Syrian Observatory for Human Rights said.\n",
+        "b.txt": "Published: May 8, 2019\n\nIDLIB - Air strikes killed 27 people in the market of Kafr Dabous on "
+                 "Tuesday, the health ministry said.\n",
+        "c.txt": "BEIRUT (Reuters) - Air strikes hit a market in Kafr Dabous in northwest Syria on Tuesday, killing "
+                 "at least 19 people, the Syrian Observatory for Human Rights said.\n"})
+    assert by["at least 19 people"].event == by["27 people"].event
 
 
 def test_a_plan_word_in_another_clause_leaves_a_count_a_count(tmp_path):
@@ -170,10 +143,18 @@ def test_a_plan_word_in_another_clause_leaves_a_count_a_count(tmp_path):
     assert ev[by["50 prisoners"].event].phase == "plan"
 
 
-def test_an_undated_stage_with_no_dated_twin_joins_the_storys_happening_of_its_kind(tmp_path):
-    by, ev = _run_texts(tmp_path, {
-        "a.txt": "Published 6 August 2019\n\nGENEVA - On Tuesday, 1,020 detainees were released in Yemen in a "
-                 "prisoner exchange, the Red Cross said.\n",
-        "b.txt": "Sanaa (Saba) - 681 prisoners were released in the first phase of the exchange deal in Yemen, the "
-                 "committee announced.\n"})
-    assert by["681 prisoners"].event == by["1,020 detainees"].event
+@pytest.mark.parametrize("texts, undated, dated", [
+    # the story's one dated stage of that name
+    ({"a.txt": "Published 15 March 2018\n\nHOMS - The last batch of 1,400 people left Deir Qanun on Thursday "
+               "aboard 31 buses, a monitor said.\n",
+      "b.txt": "Deir Qanun empties\n\nThe last convoy carried some 1,500 people out of Deir Qanun, activists "
+               "said.\n"}, "some 1,500 people", "1,400 people"),
+    # no dated stage of that name: the story's one dated happening of its kind
+    ({"a.txt": "Published 6 August 2019\n\nGENEVA - On Tuesday, 1,020 detainees were released in Yemen in a "
+               "prisoner exchange, the Red Cross said.\n",
+      "b.txt": "Sanaa (Saba) - 681 prisoners were released in the first phase of the exchange deal in Yemen, the "
+               "committee announced.\n"}, "681 prisoners", "1,020 detainees"),
+], ids=["same stage", "no dated twin"])
+def test_an_undated_articles_stage_joins_the_storys_dated_event(tmp_path, texts, undated, dated):
+    by, _ev = _run_texts(tmp_path, texts)
+    assert by[undated].event == by[dated].event
